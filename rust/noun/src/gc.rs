@@ -60,7 +60,7 @@ impl Heap {
             Generation::Minor => None,
             // A failed reservation degrades to a minor collection: correct,
             // just less compacting.
-            Generation::Major => Region::reserve(self.config.limit_bytes).ok(),
+            Generation::Major => Region::reserve(self.config.old_reservation()).ok(),
         };
         let generation = if fresh.is_some() { generation } else { Generation::Minor };
         Collector {

@@ -29,6 +29,15 @@ pub struct HeapConfig {
     pub major_min_bytes: usize,
 }
 
+impl HeapConfig {
+    /// Address space reserved for an old space: room for a full old space
+    /// plus a full nursery's survivors, so a collection never runs out of
+    /// to-space (the limit is enforced after it).
+    pub(crate) fn old_reservation(&self) -> usize {
+        self.limit_bytes.saturating_mul(2)
+    }
+}
+
 impl Default for HeapConfig {
     fn default() -> Self {
         HeapConfig {
@@ -96,7 +105,7 @@ impl Heap {
     pub fn new(config: HeapConfig) -> Result<Heap, HeapError> {
         Ok(Heap {
             young: Region::reserve(config.limit_bytes)?,
-            old: Region::reserve(config.limit_bytes)?,
+            old: Region::reserve(config.old_reservation())?,
             config,
             live_after_major: 0,
             stats: HeapStats::default(),
@@ -127,6 +136,13 @@ impl Heap {
     /// Bytes of old space in use.
     pub fn old_bytes(&self) -> usize {
         self.old.used()
+    }
+
+    /// Whether `n` lives in the nursery (and so may move at the next minor
+    /// collection).
+    #[inline]
+    pub fn is_young(&self, n: Noun) -> bool {
+        n.is_pointer() && self.young.contains(n.addr())
     }
 
     /// True when the nursery is full and a minor collection should run.

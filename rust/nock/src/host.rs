@@ -1,0 +1,36 @@
+//! What the interpreter asks of its embedder: `%slog` output, `%fast` jet
+//! registration and jet calls, Nock 12 scry, and the roots the embedder
+//! keeps. Every method has a do-nothing default, so plain Nock needs none.
+
+use mars_noun::{Collector, Heap, Noun};
+
+use crate::bail::Bail;
+
+/// The interpreter's view of its embedder.
+pub trait Host {
+    /// A `%slog` hint's clue (conventionally `[priority tank]`).
+    fn slog(&mut self, _heap: &mut Heap, _clue: Noun) {}
+
+    /// A `%fast` hint: `core` was produced under the clue `clue`.
+    fn fast(&mut self, _heap: &mut Heap, _core: Noun, _clue: Noun) {}
+
+    /// A jet for the arm at `axis` of `core`, if one matches: `Some(product)`
+    /// or `Some(Err(bail))`; `None` runs the arm's Nock.
+    fn jet(&mut self, _heap: &mut Heap, _core: Noun, _axis: u64) -> Option<Result<Noun, Bail>> {
+        None
+    }
+
+    /// Nock 12. The default: no scry gate, so a deterministic crash.
+    fn scry(&mut self, _heap: &mut Heap, _reference: Noun, _path: Noun) -> Result<Noun, Bail> {
+        Err(Bail::exit())
+    }
+
+    /// Hand every noun the host keeps to the collector.
+    fn roots(&mut self, _gc: &mut Collector<'_>) {}
+}
+
+/// A host with no jets, no scry and slogs dropped.
+#[derive(Debug, Default)]
+pub struct NoHost;
+
+impl Host for NoHost {}

@@ -1,0 +1,230 @@
+//! The runtime: a heap, the code cache, memo caches, the machine's stacks, and
+//! the embedder's roots. `Runtime::nock` is the one way to run Nock.
+
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::rc::Rc;
+use std::sync::atomic::AtomicBool;
+use std::sync::Arc;
+
+use mars_noun::{Collector, GcReport, Generation, Heap, HeapConfig, HeapError, Noun, OutOfMemory};
+
+use crate::bail::{Bail, Mote};
+use crate::cache::{Code, CodeCache};
+use crate::host::{Host, NoHost};
+use crate::memo::Memo;
+
+/// Bounds on one computation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Nock call depth (non-tail); past it the computation bails `%meme`.
+    pub max_depth: usize,
+    /// Entries in the transient `%memo` cache.
+    pub memo_transient: usize,
+    /// Entries in the persistent `%memo` cache.
+    pub memo_persistent: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_depth: 1 << 24,
+            memo_transient: 50_000,
+            memo_persistent: 50_000,
+        }
+    }
+}
+
+/// A saved return point.
+pub(crate) struct Frame {
+    pub(crate) code: Rc<Code>,
+    pub(crate) pc: usize,
+    pub(crate) subject: Noun,
+}
+
+/// Counters for benchmarks and reports.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RunStats {
+    pub formulas_compiled: u64,
+    pub memo_hits: u64,
+    pub minor_collections: u64,
+    pub major_collections: u64,
+}
+
+/// A Nock machine with its heap.
+pub struct Runtime {
+    pub heap: Heap,
+    pub(crate) cache: CodeCache,
+    pub(crate) memo: Memo,
+    pub(crate) memo_keep: Memo,
+    pub(crate) stack: Vec<Noun>,
+    pub(crate) frames: Vec<Frame>,
+    pub(crate) trace: Vec<(Noun, Noun)>,
+    /// Nouns the embedder keeps across computations (see `keep`).
+    roots: Vec<Noun>,
+    pub(crate) host: Box<dyn Host>,
+    pub(crate) limits: Limits,
+    interrupt: Arc<AtomicBool>,
+    /// The current subject while a collection runs.
+    pub(crate) parked: Vec<Noun>,
+    pub(crate) parked_code: Option<Rc<Code>>,
+}
+
+/// A handle to a noun kept with `Runtime::keep`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Root(usize);
+
+impl Runtime {
+    /// A runtime with its own heap and no host.
+    pub fn new(config: HeapConfig) -> Result<Runtime, HeapError> {
+        Ok(Runtime::with_host(Heap::new(config)?, Box::new(NoHost), Limits::default()))
+    }
+
+    pub fn with_host(heap: Heap, host: Box<dyn Host>, limits: Limits) -> Runtime {
+        Runtime {
+            heap,
+            cache: CodeCache::default(),
+            memo: Memo::new(limits.memo_transient),
+            memo_keep: Memo::new(limits.memo_persistent),
+            stack: Vec::with_capacity(1 << 12),
+            frames: Vec::with_capacity(1 << 10),
+            trace: Vec::new(),
+            roots: Vec::new(),
+            host,
+            limits,
+            interrupt: Arc::new(AtomicBool::new(false)),
+            parked: Vec::new(),
+            parked_code: None,
+        }
+    }
+
+    /// Replace the host (jets, slog, scry).
+    pub fn set_host(&mut self, host: Box<dyn Host>) {
+        self.host = host;
+    }
+
+    /// The flag that, once set (e.g. from a SIGINT handler), makes the running
+    /// computation bail `%intr` at its next safepoint. It is cleared then.
+    pub fn interrupt_flag(&self) -> Arc<AtomicBool> {
+        self.interrupt.clone()
+    }
+
+    /// Keep `n` alive and up to date across collections; read it back with
+    /// `root`. Roots are a stack: `release` the most recent ones first.
+    pub fn keep(&mut self, n: Noun) -> Root {
+        self.roots.push(n);
+        Root(self.roots.len() - 1)
+    }
+
+    /// The current value of a kept noun.
+    pub fn root(&self, r: Root) -> Noun {
+        self.roots[r.0]
+    }
+
+    /// Overwrite a kept noun.
+    pub fn set_root(&mut self, r: Root, n: Noun) {
+        self.roots[r.0] = n;
+    }
+
+    /// Forget `r` and every root kept after it.
+    pub fn release(&mut self, r: Root) {
+        self.roots.truncate(r.0);
+    }
+
+    /// Empty the transient `%memo` cache (the serf does this per event).
+    pub fn clear_transient_memo(&mut self) {
+        self.memo.clear();
+    }
+
+    pub fn stats(&self) -> RunStats {
+        let h = self.heap.stats();
+        RunStats {
+            formulas_compiled: self.cache.compiled,
+            memo_hits: self.memo.hits + self.memo_keep.hits,
+            minor_collections: h.minor_collections,
+            major_collections: h.major_collections,
+        }
+    }
+
+    /// Number of compiled formulas cached.
+    pub fn cached_formulas(&self) -> usize {
+        self.cache.len()
+    }
+
+    /// `*[subject formula]`. The product is valid until the next collection
+    /// (keep it to hold it longer). Out-of-memory anywhere inside becomes
+    /// `%meme`.
+    pub fn nock(&mut self, subject: Noun, formula: Noun) -> Result<Noun, Bail> {
+        let (stack, frames, trace) = (self.stack.len(), self.frames.len(), self.trace.len());
+        match catch_unwind(AssertUnwindSafe(|| self.run(subject, formula))) {
+            Ok(r) => r,
+            Err(payload) => {
+                if payload.downcast_ref::<OutOfMemory>().is_none() {
+                    std::panic::resume_unwind(payload);
+                }
+                self.stack.truncate(stack);
+                self.frames.truncate(frames);
+                let open = self.trace.split_off(trace);
+                Err(Bail::new(Mote::Meme, open))
+            }
+        }
+    }
+
+    /// Slam a gate: `*[gate(sample := sample) 9 2 0 1]`.
+    pub fn slam(&mut self, gate: Noun, sample: Noun) -> Result<Noun, Bail> {
+        let (battery, payload) = gate.cell_parts().ok_or_else(Bail::exit)?;
+        let (_, context) = payload.cell_parts().ok_or_else(Bail::exit)?;
+        let payload = self.heap.cell(sample, context);
+        let core = self.heap.cell(battery, payload);
+        let formula = core.slot_u64(2).ok_or_else(Bail::exit)?;
+        self.nock(core, formula)
+    }
+
+    /// Collect now, keeping the embedder's roots and the host's.
+    pub fn collect(&mut self, generation: Generation) -> GcReport {
+        let mut parked = std::mem::take(&mut self.parked);
+        let report = self.collect_with(generation, &mut parked);
+        self.parked = parked;
+        report
+    }
+
+    pub(crate) fn collect_with(&mut self, generation: Generation, extra: &mut [Noun]) -> GcReport {
+        let Runtime {
+            heap,
+            cache,
+            memo,
+            memo_keep,
+            stack,
+            frames,
+            trace,
+            roots,
+            host,
+            parked_code,
+            ..
+        } = self;
+        let mut gc: Collector<'_> = heap.collect(generation);
+        gc.roots(extra);
+        gc.roots(roots);
+        gc.roots(stack);
+        for (tag, clue) in trace.iter_mut() {
+            gc.root(tag);
+            gc.root(clue);
+        }
+        for code in frames.iter().map(|f| &f.code).chain(parked_code.iter()) {
+            let mut f = code.formula.get();
+            gc.root(&mut f);
+            code.formula.set(f);
+        }
+        for f in frames.iter_mut() {
+            gc.root(&mut f.subject);
+        }
+        memo.roots(&mut gc);
+        memo_keep.roots(&mut gc);
+        host.roots(&mut gc);
+        // Roots are done; now the weak parts.
+        for code in frames.iter().map(|f| &f.code).chain(parked_code.iter()) {
+            code.update(&gc);
+        }
+        cache.collect(&gc);
+        gc.finish()
+    }
+}
