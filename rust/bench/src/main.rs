@@ -1,0 +1,272 @@
+//! `make bench`: runs each workload in a child process of its own (so that
+//! its peak RSS is its own), and prints time, peak RSS and the ratio to vere
+//! 3.0's figure from `shared/baselines.md` (vere time / mars time: above 1
+//! means mars is faster).
+//!
+//! `mars-bench` runs everything; `mars-bench NAME...` runs some;
+//! `mars-bench --one NAME` is the child side.
+
+use std::path::PathBuf;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use mars_nock::Runtime;
+use mars_noun::{fmt, Generation, Heap, HeapConfig, Noun};
+
+const DEC: &str = "[8 [1 0] 8 [1 6 [5 [0 7] 4 0 6] [0 6] 9 2 [0 2] [4 0 6] 0 7] 9 2 0 1]";
+const COPY_LIST: &str = "[8 [1 6 [3 0 3] [[1 0] 9 2 [0 2] 0 7] 1 0] 9 2 0 1]";
+
+struct Workload {
+    name: &'static str,
+    what: &'static str,
+    /// vere 3.0's seconds and peak RSS (MB), where baselines.md has them.
+    vere: Option<(f64, u64)>,
+    run: fn() -> Result<String, String>,
+}
+
+fn workloads() -> Vec<Workload> {
+    vec![
+        Workload {
+            name: "decrement",
+            what: "naive decrement of 10^7",
+            vere: Some((0.79, 77)),
+            run: decrement,
+        },
+        Workload {
+            name: "deep",
+            what: "non-tail recursion 10^6 deep (copy a list)",
+            vere: Some((0.74, 131)),
+            run: deep,
+        },
+        Workload {
+            name: "ackermann",
+            what: "Ackermann(3,6), decrement inlined (not vere's jetted formula)",
+            vere: Some((1.06, 77)),
+            run: ackermann,
+        },
+        Workload {
+            name: "cue-brass",
+            what: "cue of brass-2023.pill (3.9 MB)",
+            vere: None,
+            run: cue_brass,
+        },
+        Workload {
+            name: "jam-brass",
+            what: "jam of the cued brass pill",
+            vere: None,
+            run: jam_brass,
+        },
+        Workload {
+            name: "mug-brass",
+            what: "mug of the cued brass pill (uncached)",
+            vere: None,
+            run: mug_brass,
+        },
+        Workload {
+            name: "stress",
+            what: "allocate 20 GB in one computation keeping 500 MB live",
+            vere: None,
+            run: stress,
+        },
+    ]
+}
+
+fn runtime() -> Runtime {
+    match Runtime::new(HeapConfig::default()) {
+        Ok(rt) => rt,
+        Err(e) => fail(&format!("cannot make a heap: {e}")),
+    }
+}
+
+fn fail(msg: &str) -> ! {
+    eprintln!("mars-bench: {msg}");
+    std::process::exit(2)
+}
+
+fn parse(rt: &mut Runtime, text: &str) -> Noun {
+    fmt::parse(&mut rt.heap, text).unwrap_or_else(|| fail("bad built-in formula"))
+}
+
+fn decrement() -> Result<String, String> {
+    let mut rt = runtime();
+    let s = Noun::direct(10_000_000);
+    let f = parse(&mut rt, DEC);
+    let p = rt.nock(s, f).map_err(|b| b.to_string())?;
+    Ok(fmt::render(p, 100))
+}
+
+fn deep() -> Result<String, String> {
+    let mut rt = runtime();
+    let list = rt.heap.list(&vec![Noun::ZERO; 1_000_000]);
+    let f = parse(&mut rt, COPY_LIST);
+    let mut p = rt.nock(list, f).map_err(|b| b.to_string())?;
+    let mut len = 0;
+    while let Some((_, t)) = p.cell_parts() {
+        len += 1;
+        p = t;
+    }
+    Ok(format!("length {len}"))
+}
+
+fn ackermann() -> Result<String, String> {
+    let f = format!(
+        "[8 [1 [6 [5 [1 0] 0 6] [4 0 7] [6 [5 [1 0] 0 7] [9 2 [0 2] [7 [0 6] {DEC}] [1 1]] \
+         [9 2 [0 2] [7 [0 6] {DEC}] [9 2 [0 2] [0 6] [7 [0 7] {DEC}]]]]]] 9 2 [0 2] 0 3]"
+    );
+    let mut rt = runtime();
+    let s = parse(&mut rt, "[3 6]");
+    let f = parse(&mut rt, &f);
+    let p = rt.nock(s, f).map_err(|b| b.to_string())?;
+    Ok(fmt::render(p, 100))
+}
+
+fn shared_dir() -> PathBuf {
+    std::env::var_os("MARS_SHARED_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared"))
+}
+
+fn brass() -> Result<Vec<u8>, String> {
+    let p = shared_dir().join("pills/brass-2023.pill");
+    std::fs::read(&p).map_err(|e| format!("skipped: {}: {e}", p.display()))
+}
+
+fn cue_brass() -> Result<String, String> {
+    let bytes = brass()?;
+    let mut heap = Heap::with_defaults().map_err(|e| e.to_string())?;
+    let t = Instant::now();
+    let n = mars_serial::cue(&mut heap, &bytes).map_err(|e| e.to_string())?;
+    Ok(format!("cued in {:.3}s, mug {:#x}", t.elapsed().as_secs_f64(), mars_noun::mug(n)))
+}
+
+fn jam_brass() -> Result<String, String> {
+    let bytes = brass()?;
+    let mut heap = Heap::with_defaults().map_err(|e| e.to_string())?;
+    let n = mars_serial::cue(&mut heap, &bytes).map_err(|e| e.to_string())?;
+    let t = Instant::now();
+    let out = mars_serial::jam(n);
+    let same = out == bytes;
+    Ok(format!("jammed in {:.3}s, identical: {same}", t.elapsed().as_secs_f64()))
+}
+
+fn mug_brass() -> Result<String, String> {
+    let bytes = brass()?;
+    let mut heap = Heap::with_defaults().map_err(|e| e.to_string())?;
+    let n = mars_serial::cue(&mut heap, &bytes).map_err(|e| e.to_string())?;
+    let t = Instant::now();
+    let m = mars_noun::mug(n);
+    Ok(format!("mugged in {:.3}s: {m:#x}", t.elapsed().as_secs_f64()))
+}
+
+/// The memory-design proof: 20 GB allocated while 500 MB stays live.
+///
+/// A live set of 500 MB is a ring of 64 lists (each ~7.8 MB of cells);
+/// every step builds a fresh list to replace one of them, so old lists die
+/// as new ones are made, plus short-lived garbage. The collector is driven
+/// exactly as the interpreter drives it (minor at a full nursery, major
+/// when old space has doubled).
+fn stress() -> Result<String, String> {
+    const LIVE: usize = 500 << 20;
+    const TOTAL: u64 = 20 << 30;
+    const SLOTS: usize = 64;
+    let cells_per_list = LIVE / SLOTS / 24;
+    let mut heap = Heap::new(HeapConfig::default()).map_err(|e| e.to_string())?;
+    let mut ring = vec![Noun::NULL; SLOTS];
+    let mut allocated: u64 = 0;
+    let mut step = 0usize;
+    let mut gc_time = Duration::ZERO;
+    while allocated < TOTAL {
+        let mut l = Noun::NULL;
+        for i in 0..cells_per_list {
+            l = heap.cell(Noun::direct(i as u64), l);
+            // Two cells of garbage per kept cell.
+            let g = heap.cell(Noun::ONE, Noun::ONE);
+            let _ = heap.cell(g, g);
+            allocated += 72;
+            if heap.wants_minor() {
+                let t = Instant::now();
+                let mut gc = heap.collect(Generation::Minor);
+                gc.roots(&mut ring);
+                gc.root(&mut l);
+                gc.finish();
+                if heap.wants_major() {
+                    let mut gc = heap.collect(Generation::Major);
+                    gc.roots(&mut ring);
+                    gc.root(&mut l);
+                    gc.finish();
+                }
+                gc_time += t.elapsed();
+            }
+        }
+        ring[step % SLOTS] = l;
+        step += 1;
+    }
+    let s = heap.stats();
+    Ok(format!(
+        "allocated {:.1} GB, {} minor + {} major collections ({:.2}s), copied {:.1} GB, heap peak {} MB",
+        allocated as f64 / 1e9,
+        s.minor_collections,
+        s.major_collections,
+        gc_time.as_secs_f64(),
+        s.copied_bytes as f64 / 1e9,
+        s.peak_bytes >> 20
+    ))
+}
+
+fn peak_rss_mb() -> u64 {
+    nix::sys::resource::getrusage(nix::sys::resource::UsageWho::RUSAGE_SELF)
+        .map(|u| u.max_rss() as u64 / 1024)
+        .unwrap_or(0)
+}
+
+fn child(name: &str) -> ! {
+    let Some(w) = workloads().into_iter().find(|w| w.name == name) else {
+        fail(&format!("no workload {name}"))
+    };
+    let t = Instant::now();
+    let r = (w.run)();
+    let secs = t.elapsed().as_secs_f64();
+    match r {
+        Ok(out) => {
+            println!("{secs:.4} {} {out}", peak_rss_mb());
+            std::process::exit(0)
+        }
+        Err(e) => {
+            println!("{e}");
+            std::process::exit(3)
+        }
+    }
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.len() == 2 && args[0] == "--one" {
+        child(&args[1]);
+    }
+    let exe = std::env::current_exe().unwrap_or_else(|e| fail(&e.to_string()));
+    println!("{:<10} {:>9} {:>8} {:>10} {:>9}  result", "workload", "mars s", "RSS MB", "vere s", "ratio");
+    for w in workloads() {
+        if !args.is_empty() && !args.iter().any(|a| a == w.name) {
+            continue;
+        }
+        let out = Command::new(&exe).args(["--one", w.name]).output();
+        let text = match &out {
+            Ok(o) => String::from_utf8_lossy(&o.stdout).trim().to_string(),
+            Err(e) => e.to_string(),
+        };
+        let ok = out.as_ref().map(|o| o.status.success()).unwrap_or(false);
+        if !ok {
+            println!("{:<10} {text}  ({})", w.name, w.what);
+            continue;
+        }
+        let mut parts = text.splitn(3, ' ');
+        let secs: f64 = parts.next().and_then(|s| s.parse().ok()).unwrap_or(f64::NAN);
+        let rss: u64 = parts.next().and_then(|s| s.parse().ok()).unwrap_or(0);
+        let result = parts.next().unwrap_or("");
+        let (vs, ratio) = match w.vere {
+            Some((v, _)) => (format!("{v:.2}"), format!("{:.2}x", v / secs)),
+            None => ("-".into(), "-".into()),
+        };
+        println!("{:<10} {secs:>9.3} {rss:>8} {vs:>10} {ratio:>9}  {result}  ({})", w.name, w.what);
+    }
+}
