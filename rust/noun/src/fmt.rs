@@ -153,7 +153,11 @@ mod tests {
         let mut h = Heap::with_defaults().expect("heap");
         let n = parse(&mut h, "[1 [2 3] 4]").expect("parse");
         assert_eq!(render(n, 100), "[1 [2 3] 4]");
-        let n = parse(&mut h, "340.282.366.920.938.463.463.374.607.431.768.211.456").expect("big");
+        let n = parse(
+            &mut h,
+            "340.282.366.920.938.463.463.374.607.431.768.211.456",
+        )
+        .expect("big");
         assert_eq!(render(n, 100), "340282366920938463463374607431768211456");
         let n = parse(&mut h, "%live").expect("term");
         assert_eq!(n.as_u64(), Some(0x6576696c));
@@ -174,6 +178,9 @@ mod tests {
         assert_eq!(render(big, 100), "340282366920938463463374607431768211456");
         assert_eq!(decimal(&[u64::MAX]), "18446744073709551615");
         assert_eq!(decimal(&[0]), "0");
-        assert_eq!(decimal(&[10_000_000_000_000_000_000]), "10000000000000000000");
+        assert_eq!(
+            decimal(&[10_000_000_000_000_000_000]),
+            "10000000000000000000"
+        );
     }
 }

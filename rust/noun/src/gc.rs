@@ -62,7 +62,11 @@ impl Heap {
             // just less compacting.
             Generation::Major => Region::reserve(self.config.old_reservation()).ok(),
         };
-        let generation = if fresh.is_some() { generation } else { Generation::Minor };
+        let generation = if fresh.is_some() {
+            generation
+        } else {
+            Generation::Minor
+        };
         Collector {
             heap: self,
             generation,
@@ -77,12 +81,13 @@ impl Heap {
 impl Collector<'_> {
     /// Is `addr` in from-space?
     #[inline]
-    fn from_space(&self, addr: usize) -> bool {
-        self.heap.young.contains(addr) || (self.generation == Generation::Major && self.heap.old.contains(addr))
+    fn in_from_space(&self, addr: usize) -> bool {
+        self.heap.young.contains(addr)
+            || (self.generation == Generation::Major && self.heap.old.contains(addr))
     }
 
     #[inline]
-    fn to_space(&mut self) -> &mut Region {
+    fn destination(&mut self) -> &mut Region {
         match self.fresh.as_mut() {
             Some(r) => r,
             None => &mut self.heap.old,
@@ -92,7 +97,7 @@ impl Collector<'_> {
     /// Copy `n` if it is in from-space; return its new value.
     #[inline]
     fn evacuate(&mut self, n: Noun) -> Noun {
-        if n.is_direct() || !self.from_space(n.addr()) {
+        if n.is_direct() || !self.in_from_space(n.addr()) {
             return n;
         }
         let src = n.addr() as *mut u64;
@@ -109,7 +114,7 @@ impl Collector<'_> {
         } else {
             CELL_WORDS
         };
-        let Some(dst) = self.to_space().bump(words * 8) else {
+        let Some(dst) = self.destination().bump(words * 8) else {
             // To-space is as large as the limit, and from-space holds at most
             // that much, so this cannot happen unless the heap is corrupt.
             panic!("mars-noun: to-space exhausted during collection");
@@ -161,7 +166,7 @@ impl Collector<'_> {
 
     /// After the roots: where did `n` go? `None` if it was garbage.
     pub fn weak(&self, n: Noun) -> Option<Noun> {
-        if n.is_direct() || !self.from_space(n.addr()) {
+        if n.is_direct() || !self.in_from_space(n.addr()) {
             return Some(n);
         }
         let src = n.addr() as *const u64;
@@ -179,7 +184,7 @@ impl Collector<'_> {
     /// Whether `n` is untouched by this collection (it is not in from-space),
     /// so that a cache entry for it needs no update.
     pub fn is_stable(&self, n: Noun) -> bool {
-        n.is_direct() || !self.from_space(n.addr())
+        n.is_direct() || !self.in_from_space(n.addr())
     }
 
     pub fn generation(&self) -> Generation {

@@ -9,7 +9,9 @@
 use std::panic::resume_unwind;
 
 use crate::error::{HeapError, OutOfMemory};
-use crate::noun::{Noun, ATOM_HEADER_WORDS, CELL_TAG, CELL_WORDS, DIRECT_MAX, INDIRECT_TAG, META_ATOM};
+use crate::noun::{
+    Noun, ATOM_HEADER_WORDS, CELL_TAG, CELL_WORDS, DIRECT_MAX, INDIRECT_TAG, META_ATOM,
+};
 use crate::region::Region;
 
 /// Sizes that govern the heap.
@@ -95,7 +97,10 @@ impl AtomBuilder {
     pub fn bytes_mut(&mut self) -> &mut [u8] {
         // SAFETY: as in `words_mut`; u8 has no alignment requirement.
         unsafe {
-            std::slice::from_raw_parts_mut(self.ptr.add(ATOM_HEADER_WORDS).cast::<u8>(), self.len * 8)
+            std::slice::from_raw_parts_mut(
+                self.ptr.add(ATOM_HEADER_WORDS).cast::<u8>(),
+                self.len * 8,
+            )
         }
     }
 }
@@ -202,7 +207,10 @@ impl Heap {
 
     /// `~[a b c]`: a null-terminated list.
     pub fn list(&mut self, items: &[Noun]) -> Noun {
-        items.iter().rev().fold(Noun::NULL, |tail, &h| self.cell(h, tail))
+        items
+            .iter()
+            .rev()
+            .fold(Noun::NULL, |tail, &h| self.cell(h, tail))
     }
 
     /// Any 64-bit value as an atom.
@@ -256,8 +264,12 @@ impl Heap {
     /// of the nursery are placed in old space.
     pub fn atom_builder(&mut self, words: usize) -> AtomBuilder {
         let words = words.max(1);
-        let total = words.checked_add(ATOM_HEADER_WORDS).unwrap_or_else(|| self.exhausted(usize::MAX));
-        let bytes = total.checked_mul(8).unwrap_or_else(|| self.exhausted(usize::MAX));
+        let total = words
+            .checked_add(ATOM_HEADER_WORDS)
+            .unwrap_or_else(|| self.exhausted(usize::MAX));
+        let bytes = total
+            .checked_mul(8)
+            .unwrap_or_else(|| self.exhausted(usize::MAX));
         let p = if bytes > self.config.nursery_bytes / 8 {
             if self.used_bytes().saturating_add(bytes) > self.config.limit_bytes {
                 self.exhausted(bytes);

@@ -19,7 +19,10 @@ const C2: u32 = 0x1b87_3593;
 #[inline]
 fn mix_block(h: u32, k: u32) -> u32 {
     let k = k.wrapping_mul(C1).rotate_left(15).wrapping_mul(C2);
-    (h ^ k).rotate_left(13).wrapping_mul(5).wrapping_add(0xe654_6b64)
+    (h ^ k)
+        .rotate_left(13)
+        .wrapping_mul(5)
+        .wrapping_add(0xe654_6b64)
 }
 
 #[inline]
@@ -44,12 +47,20 @@ fn murmur3_words(words: &[u64], nbytes: usize, seed: u32) -> u32 {
     let mut h = seed;
     for i in 0..nblocks {
         let w = words[i / 2];
-        let k = if i % 2 == 0 { w as u32 } else { (w >> 32) as u32 };
+        let k = if i.is_multiple_of(2) {
+            w as u32
+        } else {
+            (w >> 32) as u32
+        };
         h = mix_block(h, k);
     }
-    if nbytes % 4 != 0 {
+    if !nbytes.is_multiple_of(4) {
         let w = words[nblocks / 2];
-        let k = if nblocks % 2 == 0 { w as u32 } else { (w >> 32) as u32 };
+        let k = if nblocks.is_multiple_of(2) {
+            w as u32
+        } else {
+            (w >> 32) as u32
+        };
         h = mix_tail(h, k);
     }
     fmix(h, nbytes)
@@ -158,7 +169,10 @@ mod tests {
         assert_eq!(murmur3_32(b"", 1), 0x514e_28b7);
         assert_eq!(murmur3_32(b"test", 0), 0xba6b_d213);
         assert_eq!(murmur3_32(b"Hello, world!", 1234), 0xfaf6_cdb3);
-        assert_eq!(murmur3_32(b"The quick brown fox jumps over the lazy dog", 0x9747_b28c), 0x2fa8_26cd);
+        assert_eq!(
+            murmur3_32(b"The quick brown fox jumps over the lazy dog", 0x9747_b28c),
+            0x2fa8_26cd
+        );
     }
 
     #[test]
@@ -168,7 +182,11 @@ mod tests {
             let bytes: Vec<u8> = (0..len).map(|i| (i * 37 + 11) as u8 | 1).collect();
             let a = heap.atom_from_le_bytes(&bytes);
             let words = a.as_atom().expect("atom").words().to_vec();
-            assert_eq!(murmur3_words(&words, len, 7), murmur3_32(&bytes, 7), "len {len}");
+            assert_eq!(
+                murmur3_words(&words, len, 7),
+                murmur3_32(&bytes, 7),
+                "len {len}"
+            );
         }
     }
 }

@@ -188,7 +188,11 @@ impl Noun {
         // SAFETY: a live pointer noun addresses an object whose first word is
         // its meta (see the module doc).
         let m = unsafe { (self.addr() as *const u64).read() };
-        debug_assert!(m != POISON, "stale noun {:#x}: its memory was freed", self.0);
+        debug_assert!(
+            m != POISON,
+            "stale noun {:#x}: its memory was freed",
+            self.0
+        );
         m
     }
 
@@ -248,7 +252,11 @@ impl Noun {
         let depth = 63 - axis.leading_zeros();
         for i in (0..depth).rev() {
             let c = n.as_cell()?;
-            n = if (axis >> i) & 1 == 0 { c.head() } else { c.tail() };
+            n = if (axis >> i) & 1 == 0 {
+                c.head()
+            } else {
+                c.tail()
+            };
         }
         Some(n)
     }

@@ -123,7 +123,9 @@ impl Region {
     /// touched, so that a burst does not stay resident.
     pub fn release_tail(&mut self, keep: usize) {
         self.high_water = self.high_water.max(self.top);
-        let from = (self.start() + keep).next_multiple_of(PAGE).max(self.top.next_multiple_of(PAGE));
+        let from = (self.start() + keep)
+            .next_multiple_of(PAGE)
+            .max(self.top.next_multiple_of(PAGE));
         if self.high_water > from {
             let len = self.high_water.next_multiple_of(PAGE).min(self.end()) - from;
             if let Some(ptr) = NonNull::new(from as *mut c_void) {
