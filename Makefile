@@ -1,0 +1,40 @@
+# mars: make | make test | make bench | make check | make stress | make fuzz-smoke
+CARGO ?= cargo
+FUZZ_SECONDS ?= 30
+
+.PHONY: all build test test-small-stack bench stress check fmt fuzz-smoke clean
+
+all: build
+
+build:
+	$(CARGO) build --release --workspace
+
+# The test command (README, CI). Release mode: the workloads are real.
+test:
+	$(CARGO) test --release --workspace
+	$(MAKE) test-small-stack
+
+# Nock depth must never use the Rust stack: run the deep tests on 256 KiB
+# thread stacks.
+test-small-stack:
+	RUST_MIN_STACK=262144 $(CARGO) test --release -p mars-noun -p mars-nock -p mars-serial
+
+bench:
+	$(CARGO) run --release -p mars-bench
+
+# The memory-design proof: 20 GB allocated, 500 MB live, peak RSS < 2 GB.
+stress:
+	$(CARGO) run --release -p mars-bench -- stress
+
+check:
+	$(CARGO) fmt --all -- --check
+	$(CARGO) clippy --workspace --all-targets -- -D warnings
+
+fmt:
+	$(CARGO) fmt --all
+
+fuzz-smoke:
+	bash rust/fuzz/smoke.sh $(FUZZ_SECONDS)
+
+clean:
+	$(CARGO) clean
