@@ -136,7 +136,11 @@ fn cue_brass() -> Result<String, String> {
     let mut heap = Heap::with_defaults().map_err(|e| e.to_string())?;
     let t = Instant::now();
     let n = mars_serial::cue(&mut heap, &bytes).map_err(|e| e.to_string())?;
-    Ok(format!("cued in {:.3}s, mug {:#x}", t.elapsed().as_secs_f64(), mars_noun::mug(n)))
+    Ok(format!(
+        "cued in {:.3}s, mug {:#x}",
+        t.elapsed().as_secs_f64(),
+        mars_noun::mug(n)
+    ))
 }
 
 fn jam_brass() -> Result<String, String> {
@@ -146,7 +150,10 @@ fn jam_brass() -> Result<String, String> {
     let t = Instant::now();
     let out = mars_serial::jam(n);
     let same = out == bytes;
-    Ok(format!("jammed in {:.3}s, identical: {same}", t.elapsed().as_secs_f64()))
+    Ok(format!(
+        "jammed in {:.3}s, identical: {same}",
+        t.elapsed().as_secs_f64()
+    ))
 }
 
 fn mug_brass() -> Result<String, String> {
@@ -155,7 +162,10 @@ fn mug_brass() -> Result<String, String> {
     let n = mars_serial::cue(&mut heap, &bytes).map_err(|e| e.to_string())?;
     let t = Instant::now();
     let m = mars_noun::mug(n);
-    Ok(format!("mugged in {:.3}s: {m:#x}", t.elapsed().as_secs_f64()))
+    Ok(format!(
+        "mugged in {:.3}s: {m:#x}",
+        t.elapsed().as_secs_f64()
+    ))
 }
 
 /// The memory-design proof: 20 GB allocated while 500 MB stays live.
@@ -244,7 +254,10 @@ fn main() {
         child(&args[1]);
     }
     let exe = std::env::current_exe().unwrap_or_else(|e| fail(&e.to_string()));
-    println!("{:<10} {:>9} {:>8} {:>10} {:>9}  result", "workload", "mars s", "RSS MB", "vere s", "ratio");
+    println!(
+        "{:<10} {:>9} {:>8} {:>10} {:>9}  result",
+        "workload", "mars s", "RSS MB", "vere s", "ratio"
+    );
     for w in workloads() {
         if !args.is_empty() && !args.iter().any(|a| a == w.name) {
             continue;
@@ -260,13 +273,19 @@ fn main() {
             continue;
         }
         let mut parts = text.splitn(3, ' ');
-        let secs: f64 = parts.next().and_then(|s| s.parse().ok()).unwrap_or(f64::NAN);
+        let secs: f64 = parts
+            .next()
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(f64::NAN);
         let rss: u64 = parts.next().and_then(|s| s.parse().ok()).unwrap_or(0);
         let result = parts.next().unwrap_or("");
         let (vs, ratio) = match w.vere {
             Some((v, _)) => (format!("{v:.2}"), format!("{:.2}x", v / secs)),
             None => ("-".into(), "-".into()),
         };
-        println!("{:<10} {secs:>9.3} {rss:>8} {vs:>10} {ratio:>9}  {result}  ({})", w.name, w.what);
+        println!(
+            "{:<10} {secs:>9.3} {rss:>8} {vs:>10} {ratio:>9}  {result}  ({})",
+            w.name, w.what
+        );
     }
 }

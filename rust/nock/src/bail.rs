@@ -105,7 +105,12 @@ impl Bail {
 
 impl fmt::Debug for Bail {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "%{} ({} trace frames)", self.0.mote.name(), self.0.trace.len())
+        write!(
+            f,
+            "%{} ({} trace frames)",
+            self.0.mote.name(),
+            self.0.trace.len()
+        )
     }
 }
 
@@ -129,7 +134,15 @@ mod tests {
 
     #[test]
     fn motes_spell_their_names() {
-        for m in [Mote::Exit, Mote::Meme, Mote::Intr, Mote::Alrm, Mote::Term, Mote::Fail, Mote::Evil] {
+        for m in [
+            Mote::Exit,
+            Mote::Meme,
+            Mote::Intr,
+            Mote::Alrm,
+            Mote::Term,
+            Mote::Fail,
+            Mote::Evil,
+        ] {
             assert_eq!(m.tas().to_le_bytes()[..4], *m.name().as_bytes());
         }
     }

@@ -85,7 +85,9 @@ impl CodeCache {
         };
         let mut moved = Vec::with_capacity(keys.len());
         for k in keys {
-            let Some(code) = self.map.remove(&k) else { continue };
+            let Some(code) = self.map.remove(&k) else {
+                continue;
+            };
             if let Some(f) = gc.weak(code.formula.get()) {
                 code.formula.set(f);
                 code.update(gc);

@@ -65,7 +65,11 @@ impl Compiler {
             return;
         };
         if op.is_cell() {
-            self.then(vec![Task::Compile(op, false), Task::Compile(arg, false), Task::Emit(Op::Cons)]);
+            self.then(vec![
+                Task::Compile(op, false),
+                Task::Compile(arg, false),
+                Task::Emit(Op::Cons),
+            ]);
             return;
         }
         let Some(code) = op.as_direct() else {
@@ -81,13 +85,19 @@ impl Compiler {
             }
             (2, Some((b, c))) => {
                 let call = if tail { Op::CallTail } else { Op::Call };
-                self.then(vec![Task::Compile(b, false), Task::Compile(c, false), Task::Emit(call)]);
+                self.then(vec![
+                    Task::Compile(b, false),
+                    Task::Compile(c, false),
+                    Task::Emit(call),
+                ]);
             }
             (3, _) => self.then(vec![Task::Compile(arg, false), Task::Emit(Op::IsCell)]),
             (4, _) => self.then(vec![Task::Compile(arg, false), Task::Emit(Op::Inc)]),
-            (5, Some((b, c))) => {
-                self.then(vec![Task::Compile(b, false), Task::Compile(c, false), Task::Emit(Op::Eq)])
-            }
+            (5, Some((b, c))) => self.then(vec![
+                Task::Compile(b, false),
+                Task::Compile(c, false),
+                Task::Emit(Op::Eq),
+            ]),
             (6, Some((b, rest))) => match rest.cell_parts() {
                 Some((c, d)) => {
                     let (no, end) = (self.label(), self.label());
@@ -105,7 +115,11 @@ impl Compiler {
             },
             (7, Some((b, c))) => {
                 if tail {
-                    self.then(vec![Task::Compile(b, false), Task::Emit(Op::SetSubj), Task::Compile(c, true)]);
+                    self.then(vec![
+                        Task::Compile(b, false),
+                        Task::Emit(Op::SetSubj),
+                        Task::Compile(c, true),
+                    ]);
                 } else {
                     self.then(vec![
                         Task::Compile(b, false),
@@ -117,7 +131,11 @@ impl Compiler {
             }
             (8, Some((b, c))) => {
                 if tail {
-                    self.then(vec![Task::Compile(b, false), Task::Emit(Op::SetSubjCons), Task::Compile(c, true)]);
+                    self.then(vec![
+                        Task::Compile(b, false),
+                        Task::Emit(Op::SetSubjCons),
+                        Task::Compile(c, true),
+                    ]);
                 } else {
                     self.then(vec![
                         Task::Compile(b, false),
@@ -154,7 +172,11 @@ impl Compiler {
                     };
                     match edit {
                         // The target first, then the value (as vere does).
-                        Some(e) => self.then(vec![Task::Compile(d, false), Task::Compile(c, false), Task::Emit(e)]),
+                        Some(e) => self.then(vec![
+                            Task::Compile(d, false),
+                            Task::Compile(c, false),
+                            Task::Emit(e),
+                        ]),
                         None => self.then(vec![
                             Task::Compile(d, false),
                             Task::Compile(c, false),
@@ -165,9 +187,11 @@ impl Compiler {
                 None => self.ops.push(Op::Crash),
             },
             (11, Some((hint, body))) => self.hint(hint, body, tail),
-            (12, Some((r, p))) => {
-                self.then(vec![Task::Compile(r, false), Task::Compile(p, false), Task::Emit(Op::Scry)])
-            }
+            (12, Some((r, p))) => self.then(vec![
+                Task::Compile(r, false),
+                Task::Compile(p, false),
+                Task::Emit(Op::Scry),
+            ]),
             _ => self.ops.push(Op::Crash),
         }
     }
@@ -201,7 +225,11 @@ impl Compiler {
                 Task::Emit(Op::TracePop),
             ]);
         } else if tag == TAG_SLOG {
-            self.then(vec![Task::Compile(clue, false), Task::Emit(Op::Slog), Task::Compile(body, tail)]);
+            self.then(vec![
+                Task::Compile(clue, false),
+                Task::Emit(Op::Slog),
+                Task::Compile(body, tail),
+            ]);
         } else if tag == TAG_MEMO {
             // A constant cell clue selects the persistent cache.
             let persistent = matches!(clue.cell_parts(), Some((one, k)) if one.as_direct() == Some(1) && k.is_cell());
@@ -216,9 +244,17 @@ impl Compiler {
                 Task::Patch(end),
             ]);
         } else if tag == TAG_FAST {
-            self.then(vec![Task::Compile(clue, false), Task::Compile(body, false), Task::Emit(Op::Fast)]);
+            self.then(vec![
+                Task::Compile(clue, false),
+                Task::Compile(body, false),
+                Task::Emit(Op::Fast),
+            ]);
         } else {
-            self.then(vec![Task::Compile(clue, false), Task::Emit(Op::Toss), Task::Compile(body, tail)]);
+            self.then(vec![
+                Task::Compile(clue, false),
+                Task::Emit(Op::Toss),
+                Task::Compile(body, tail),
+            ]);
         }
     }
 
@@ -272,7 +308,11 @@ mod tests {
     #[test]
     fn invalid_formulas_compile_to_crash() {
         let mut h = Heap::with_defaults().expect("heap");
-        for f in [Noun::direct(7), h.cell(Noun::direct(99), Noun::ZERO), h.cell(Noun::ZERO, Noun::ZERO)] {
+        for f in [
+            Noun::direct(7),
+            h.cell(Noun::direct(99), Noun::ZERO),
+            h.cell(Noun::ZERO, Noun::ZERO),
+        ] {
             let p = compile(f);
             assert_eq!(p.ops, vec![Op::Crash, Op::Ret]);
         }
@@ -289,7 +329,14 @@ mod tests {
         let p = compile(f);
         assert_eq!(
             p.ops,
-            vec![Op::Const(0), Op::Branch(4), Op::Const(1), Op::Jump(5), Op::Const(2), Op::Ret]
+            vec![
+                Op::Const(0),
+                Op::Branch(4),
+                Op::Const(1),
+                Op::Jump(5),
+                Op::Const(2),
+                Op::Ret
+            ]
         );
     }
 

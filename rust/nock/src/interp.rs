@@ -174,7 +174,9 @@ impl Runtime {
                 Op::CallArm(ax) | Op::CallArmTail(ax) => {
                     safepoint!();
                     let core = self.pop();
-                    let Some(f) = core.slot_u64(ax) else { bail!(Mote::Exit) };
+                    let Some(f) = core.slot_u64(ax) else {
+                        bail!(Mote::Exit)
+                    };
                     if let Some(r) = self.host.jet(&mut self.heap, core, ax) {
                         match r {
                             Ok(product) => {
@@ -197,7 +199,9 @@ impl Runtime {
                 Op::CallArmBig(k, tail) => {
                     safepoint!();
                     let core = self.pop();
-                    let Some(f) = core.slot(code.konst(k)) else { bail!(Mote::Exit) };
+                    let Some(f) = core.slot(code.konst(k)) else {
+                        bail!(Mote::Exit)
+                    };
                     if tail {
                         jump!(core, f);
                     } else {
@@ -263,7 +267,9 @@ impl Runtime {
                 Op::MemoGet(k, target, keep) => {
                     let f = code.konst(k);
                     let hit = if keep {
-                        self.memo_keep.get(subj, f).or_else(|| self.memo.get(subj, f))
+                        self.memo_keep
+                            .get(subj, f)
+                            .or_else(|| self.memo.get(subj, f))
                     } else {
                         self.memo.get(subj, f)
                     };
@@ -304,7 +310,9 @@ impl Runtime {
                         debug_assert_eq!(self.stack.len(), base.stack);
                         return Ok(product);
                     }
-                    let Some(frame) = self.frames.pop() else { bail!(Mote::Fail) };
+                    let Some(frame) = self.frames.pop() else {
+                        bail!(Mote::Fail)
+                    };
                     code = frame.code;
                     pc = frame.pc;
                     subj = frame.subject;
@@ -347,7 +355,11 @@ pub fn edit(heap: &mut Heap, target: Noun, axis: u64, value: Noun) -> Option<Nou
     for (i, slot) in path.iter_mut().enumerate().take(depth) {
         let c = n.as_cell()?;
         *slot = c.as_noun();
-        n = if (axis >> (depth - 1 - i)) & 1 == 0 { c.head() } else { c.tail() };
+        n = if (axis >> (depth - 1 - i)) & 1 == 0 {
+            c.head()
+        } else {
+            c.tail()
+        };
     }
     let mut acc = value;
     for i in (0..depth).rev() {
@@ -378,7 +390,11 @@ pub fn edit_big(heap: &mut Heap, target: Noun, axis: Noun, value: Noun) -> Optio
     }
     let mut acc = value;
     for (c, right) in path.into_iter().rev() {
-        acc = if right { heap.cell(c.head(), acc) } else { heap.cell(acc, c.tail()) };
+        acc = if right {
+            heap.cell(c.head(), acc)
+        } else {
+            heap.cell(acc, c.tail())
+        };
     }
     Some(acc)
 }

@@ -76,7 +76,11 @@ pub struct Root(usize);
 impl Runtime {
     /// A runtime with its own heap and no host.
     pub fn new(config: HeapConfig) -> Result<Runtime, HeapError> {
-        Ok(Runtime::with_host(Heap::new(config)?, Box::new(NoHost), Limits::default()))
+        Ok(Runtime::with_host(
+            Heap::new(config)?,
+            Box::new(NoHost),
+            Limits::default(),
+        ))
     }
 
     pub fn with_host(heap: Heap, host: Box<dyn Host>, limits: Limits) -> Runtime {

@@ -19,14 +19,23 @@ fn crash_keeps_open_frames_outermost_first() {
         .iter()
         .map(|(t, c)| format!("{} {}", render(*t, 100), render(*c, 100)))
         .collect();
-    assert_eq!(frames, vec![format!("{} {}", 0x6e61656d_u64, 0x7265_7475_6f_u64), format!("{} 42", 0x746f7073_u64)]);
+    assert_eq!(
+        frames,
+        vec![
+            format!("{} {}", 0x6e61656d_u64, 0x7265_7475_6f_u64),
+            format!("{} 42", 0x746f7073_u64)
+        ]
+    );
 }
 
 #[test]
 fn returned_hints_leave_no_frames() {
     let mut rt = runtime();
     let s = parse(&mut rt, "0");
-    let f = parse(&mut rt, "[[11 [%spot [1 1]] [1 0]] [11 [%lose [1 2]] [0 0]]]");
+    let f = parse(
+        &mut rt,
+        "[[11 [%spot [1 1]] [1 0]] [11 [%lose [1 2]] [0 0]]]",
+    );
     let bail = rt.nock(s, f).expect_err("crash");
     assert_eq!(bail.trace().len(), 1);
     assert_eq!(bail.trace()[0].1.as_u64(), Some(2));

@@ -20,7 +20,10 @@ fn decrement_loop_runs_in_constant_space() {
         },
     );
     assert_eq!(nock(&mut rt, "1000000", DEC).as_deref(), Ok("999999"));
-    assert!(rt.stats().minor_collections > 10, "the loop collected as it went");
+    assert!(
+        rt.stats().minor_collections > 10,
+        "the loop collected as it went"
+    );
 }
 
 #[test]
@@ -65,7 +68,11 @@ fn heap_limit_bails_meme() {
         },
     );
     // Build an ever-growing list: [8 [1 0] 8 [1 9 2 [0 2] [[1 0] 0 6] 0 7] 9 2 0 1]
-    let r = nock(&mut rt, "0", "[8 [1 0] 8 [1 9 2 [0 2] [[1 0] 0 6] 0 7] 9 2 0 1]");
+    let r = nock(
+        &mut rt,
+        "0",
+        "[8 [1 0] 8 [1 9 2 [0 2] [[1 0] 0 6] 0 7] 9 2 0 1]",
+    );
     assert_eq!(r, Err(Mote::Meme));
     assert_eq!(nock(&mut rt, "5", DEC).as_deref(), Ok("4"));
 }
@@ -73,8 +80,14 @@ fn heap_limit_bails_meme() {
 #[test]
 fn ackermann() {
     let mut rt = runtime();
-    assert_eq!(nock(&mut rt, "[2 3]", &ackermann_formula()).as_deref(), Ok("9"));
-    assert_eq!(nock(&mut rt, "[3 3]", &ackermann_formula()).as_deref(), Ok("61"));
+    assert_eq!(
+        nock(&mut rt, "[2 3]", &ackermann_formula()).as_deref(),
+        Ok("9")
+    );
+    assert_eq!(
+        nock(&mut rt, "[3 3]", &ackermann_formula()).as_deref(),
+        Ok("61")
+    );
 }
 
 #[test]
@@ -86,14 +99,21 @@ fn kept_roots_survive_collections() {
     assert_eq!(nock(&mut rt, "100000", DEC).as_deref(), Ok("99999"));
     rt.collect(Generation::Major);
     let k = rt.root(r);
-    assert_eq!(mars_noun::fmt::render(k, 100), "[36893488147419103233 2 7]".replace("36893488147419103233 2", &mars_noun::fmt::decimal(&[1, 2, 3])));
+    assert_eq!(
+        mars_noun::fmt::render(k, 100),
+        "[36893488147419103233 2 7]".replace(
+            "36893488147419103233 2",
+            &mars_noun::fmt::decimal(&[1, 2, 3])
+        )
+    );
     rt.release(r);
 }
 
 #[test]
 fn interrupt_flag_bails_intr() {
     let mut rt = runtime();
-    rt.interrupt_flag().store(true, std::sync::atomic::Ordering::Relaxed);
+    rt.interrupt_flag()
+        .store(true, std::sync::atomic::Ordering::Relaxed);
     assert_eq!(nock(&mut rt, "100", DEC), Err(Mote::Intr));
     assert_eq!(nock(&mut rt, "100", DEC).as_deref(), Ok("99"));
 }
@@ -102,7 +122,9 @@ fn interrupt_flag_bails_intr() {
 fn memo_caches_results() {
     let mut rt = runtime();
     // Twice the same memoised decrement of 10^5.
-    let f = format!("[[11 [%memo [1 0]] [7 [1 100000] {DEC}]] [11 [%memo [1 0]] [7 [1 100000] {DEC}]]]");
+    let f = format!(
+        "[[11 [%memo [1 0]] [7 [1 100000] {DEC}]] [11 [%memo [1 0]] [7 [1 100000] {DEC}]]]"
+    );
     assert_eq!(nock(&mut rt, "0", &f).as_deref(), Ok("[99999 99999]"));
     assert_eq!(rt.stats().memo_hits, 1);
 }

@@ -42,12 +42,15 @@ pub fn parse(rt: &mut Runtime, text: &str) -> Noun {
 pub fn nock(rt: &mut Runtime, subject: &str, formula: &str) -> Result<String, Mote> {
     let s = parse(rt, subject);
     let f = parse(rt, formula);
-    rt.nock(s, f).map(|p| fmt::render(p, 1 << 16)).map_err(|b| b.mote())
+    rt.nock(s, f)
+        .map(|p| fmt::render(p, 1 << 16))
+        .map_err(|b| b.mote())
 }
 
 pub fn ok(subject: &str, formula: &str) -> String {
     let mut rt = runtime();
-    nock(&mut rt, subject, formula).unwrap_or_else(|m| panic!("*[{subject} {formula}] crashed %{}", m.name()))
+    nock(&mut rt, subject, formula)
+        .unwrap_or_else(|m| panic!("*[{subject} {formula}] crashed %{}", m.name()))
 }
 
 pub fn crash(subject: &str, formula: &str) -> Mote {
