@@ -14,6 +14,32 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Run as the serf of a vere v3.0 king (the king spawns this itself).
+    ///
+    /// The arguments are the king's, in its order. Writs arrive as newt frames
+    /// on stdin, pleas leave on stdout; diagnostics go to stderr. The snapshot
+    /// is <PIER>/.urb/chk/data.pma. Exit status: the code of %live %exit, or
+    /// 1 on end of input, a malformed writ, or a failed save.
+    Serf {
+        /// The pier directory.
+        pier: PathBuf,
+        /// Passkey "a:b:c:d" (hex u64s; unused by v3.0).
+        key: String,
+        /// Runtime flags (decimal u32); bit 6 (64) suppresses %slog output.
+        wag: String,
+        /// Transient %memo cache size in entries (vere's -C, default 50000).
+        hap: String,
+        /// Memory size as log2 bytes (vere's --loom, default 31).
+        lom: String,
+        /// Event of a rock to load from .urb/roc (vere's -r; 0 = none).
+        eve: String,
+        /// Swap file path, or 0 (vere's --swap; unused).
+        eph: String,
+        /// Cache toss skip length (vere's --toss; unused).
+        tos: String,
+        /// Persistent %memo cache size in entries (vere's -M, default 50000).
+        per: String,
+    },
     /// Compute *[subject formula] from FILE, which holds jam([subject formula]).
     ///
     /// Prints the product in noun notation ([1 2 3], atoms in decimal), or

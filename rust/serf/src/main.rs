@@ -8,6 +8,27 @@ use mars_serf::cli::{Cli, Command};
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
+        Command::Serf {
+            pier,
+            key,
+            wag,
+            hap,
+            lom,
+            eve,
+            eph,
+            tos,
+            per,
+        } => mars_serf::serf_cmd::run(mars_serf::serf_cmd::SerfArgs {
+            pier,
+            key,
+            wag,
+            hap,
+            lom,
+            eve,
+            eph,
+            tos,
+            per,
+        }),
         Command::Nock {
             file,
             out,

@@ -6,7 +6,7 @@ use mars_nock::Bail;
 use mars_noun::{fmt, Noun};
 
 /// `@tas` to text when it is printable, else the number.
-fn term(n: Noun) -> String {
+pub fn term(n: Noun) -> String {
     if let Some(a) = n.as_atom() {
         let bytes = a.to_le_bytes();
         if !bytes.is_empty()
