@@ -1,0 +1,212 @@
+//! Replaying vere-made and mars-made piers: through the test king (events
+//! from the log as `%play`/`%work`), and by the serf itself when data.pma is
+//! missing. Every stored mug must match.
+
+mod harness;
+mod support;
+
+use std::path::{Path, PathBuf};
+
+use harness::King;
+use mars_eventlog::{Event, EventLog, Meta, OpenMode, Writer};
+use mars_noun::Noun;
+use mars_serf::plea::Plea;
+
+/// Copy a directory tree (the shared piers are read-only).
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("mkdir");
+    for entry in std::fs::read_dir(from).expect("read_dir") {
+        let entry = entry.expect("entry");
+        let dest = to.join(entry.file_name());
+        if entry.file_type().expect("type").is_dir() {
+            copy_dir(&entry.path(), &dest);
+        } else {
+            std::fs::copy(entry.path(), &dest).expect("copy");
+            let mut perm = std::fs::metadata(&dest).expect("meta").permissions();
+            #[allow(clippy::permissions_set_readonly_false)]
+            perm.set_readonly(false);
+            std::fs::set_permissions(&dest, perm).expect("chmod");
+        }
+    }
+}
+
+/// A writable copy of a shared pier, or `None` when the data is absent.
+fn shared_pier(name: &str) -> Option<(tempfile::TempDir, PathBuf)> {
+    let src = support::shared_dir().join("test-piers").join(name);
+    if !src.is_dir() {
+        eprintln!("skipping: {} not found", src.display());
+        return None;
+    }
+    let dir = tempfile::tempdir().expect("tempdir");
+    let pier = dir.path().join(name);
+    copy_dir(&src, &pier);
+    Some((dir, pier))
+}
+
+fn all_events(pier: &Path) -> (Meta, Vec<Event>) {
+    let mut log = EventLog::open(pier, OpenMode::Locked).expect("open log");
+    let meta = log.meta().clone();
+    let events: Vec<Event> = log.iter().collect::<Result<_, _>>().expect("read events");
+    (meta, events)
+}
+
+/// Feed a log to a serf like the king: the boot sequence (every event with
+/// mug 0 at the start) as one `%play`, then each later event as `%work`,
+/// comparing each reply's mug with the stored one.
+fn feed_like_the_king(pier: &Path) -> (u64, u32) {
+    let (_meta, events) = all_events(pier);
+    let scratch = tempfile::tempdir().expect("tempdir");
+    let mut king = King::spawn(scratch.path());
+    let boot_len = events.iter().take_while(|e| e.mug == 0).count();
+    let boot: Vec<Noun> = events[..boot_len]
+        .iter()
+        .map(|e| mars_serial::cue(&mut king.heap, &e.jam).expect("cue"))
+        .collect();
+    assert!(matches!(king.play(1, &boot), Plea::PlayDone { .. }));
+    for e in &events[boot_len..] {
+        let job = mars_serial::cue(&mut king.heap, &e.jam).expect("cue");
+        match king.work(job) {
+            Plea::WorkDone { eve, mug, .. } => {
+                assert_eq!(eve, e.number);
+                assert_eq!(mug, e.mug, "event {}: mug", e.number);
+            }
+            other => panic!("event {}: {other:?}", e.number),
+        }
+    }
+    (king.eve, king.mug)
+}
+
+#[test]
+fn baby_zod_fed_by_the_king_matches_every_mug() {
+    let Some((_dir, pier)) = shared_pier("baby-zod") else {
+        return;
+    };
+    assert_eq!(feed_like_the_king(&pier), (22, 0x57d6b64f));
+}
+
+#[test]
+fn baby_zod_self_replay_when_data_pma_is_missing() {
+    let Some((_dir, pier)) = shared_pier("baby-zod") else {
+        return;
+    };
+    let king = King::spawn(&pier);
+    assert_eq!((king.eve, king.mug), (22, 0x57d6b64f));
+    drop(king);
+    assert!(
+        pier.join(".urb/chk/data.pma").is_file(),
+        "the replay saved a snapshot"
+    );
+    // Second start: from the snapshot, no replay.
+    let king = King::spawn(&pier);
+    assert_eq!((king.eve, king.mug), (22, 0x57d6b64f));
+}
+
+/// The boot events of baby.pill as a fake ~zod king would write them.
+fn baby_boot_events(heap: &mut mars_noun::Heap, pill: &[u8]) -> Vec<Noun> {
+    let p = mars_serial::cue(heap, pill).expect("cue");
+    let mut l = p.slot_u64(14).expect("bot");
+    let mut out = Vec::new();
+    while let Some((h, t)) = l.cell_parts() {
+        out.push(h);
+        l = t;
+    }
+    out
+}
+
+fn job(heap: &mut mars_noun::Heap, n: u64) -> Noun {
+    let now = heap.atom_u128(0x8000_000d_33f1_fe80_0000_0000_0000_0000 + (u128::from(n) << 48));
+    let b = heap.atom_str("b");
+    let behn = heap.atom_str("behn");
+    let wire = heap.list(&[b, behn]);
+    let wake = heap.atom_str("wake");
+    let card = heap.cell(wake, Noun::NULL);
+    let ovum = heap.cell(wire, card);
+    heap.cell(now, ovum)
+}
+
+#[test]
+fn worked_pier_replays_after_data_pma_is_deleted() {
+    let Some(pill) = support::pill("baby.pill") else {
+        return;
+    };
+    let dir = tempfile::tempdir().expect("tempdir");
+    let pier = dir.path().join("zod");
+    std::fs::create_dir_all(&pier).expect("pier");
+    let mut king = King::spawn(&pier);
+    let boot = baby_boot_events(&mut king.heap, &pill);
+    let mut writer = Writer::create(&pier, &Meta::new(0, true, boot.len() as u32)).expect("log");
+    let stored: Vec<Event> = boot
+        .iter()
+        .enumerate()
+        .map(|(i, n)| Event {
+            number: i as u64 + 1,
+            mug: 0,
+            jam: mars_serial::jam(*n),
+        })
+        .collect();
+    writer.append(&stored).expect("boot events");
+    assert!(matches!(king.play(1, &boot), Plea::PlayDone { .. }));
+    for n in 0..6 {
+        let j = job(&mut king.heap, n);
+        let jam = mars_serial::jam(j);
+        match king.work(j) {
+            Plea::WorkDone { eve, mug, .. } => writer
+                .append(&[Event {
+                    number: eve,
+                    mug,
+                    jam,
+                }])
+                .expect("log event"),
+            other => panic!("{other:?}"),
+        }
+        if n == 2 {
+            writer.roll().expect("new epoch");
+        }
+    }
+    let (eve, mug) = (king.eve, king.mug);
+    king.save();
+    assert_eq!(king.exit(0).code(), Some(0));
+    drop(writer);
+
+    std::fs::remove_file(pier.join(".urb/chk/data.pma")).expect("delete data.pma");
+    let king = King::spawn(&pier);
+    assert_eq!(
+        (king.eve, king.mug),
+        (eve, mug),
+        "replayed to the log's end"
+    );
+}
+
+#[test]
+fn mismatching_log_stops_the_serf() {
+    let Some((_dir, pier)) = shared_pier("baby-zod") else {
+        return;
+    };
+    // Rewrite the log with a wrong mug at event 15.
+    let (meta, mut events) = all_events(&pier);
+    std::fs::remove_dir_all(pier.join(".urb/log")).expect("rm log");
+    events[14].mug ^= 1;
+    let mut w = Writer::create(&pier, &meta).expect("writer");
+    w.append(&events).expect("append");
+    drop(w);
+    let mut child = std::process::Command::new(harness::mars_bin())
+        .arg("serf")
+        .args(harness::king_argv(&pier, 128))
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let out = child.wait_with_output().expect("wait");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        out.stdout.is_empty(),
+        "no %ripe for a log that does not replay"
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("event 15: mug mismatch"), "{err}");
+    assert!(
+        !pier.join(".urb/chk/data.pma").exists(),
+        "a state that disagrees with the log is never saved"
+    );
+}
