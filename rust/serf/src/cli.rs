@@ -14,6 +14,22 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Run the stock vere v3.0 king so that it spawns mars as its serf.
+    ///
+    /// The v3.0 king always spawns its own argv[0] with "serf"; this execs
+    /// the real urbit binary with argv[0] set to this mars executable, so the
+    /// king's serf is `mars serf ...`. Example:
+    /// `mars king --urbit ./urbit -- -F zod -B brass.pill --no-dock`.
+    /// Boot with --no-dock (or always start through `mars king`): a docked
+    /// <pier>/.run copy would start vere's own serf.
+    King {
+        /// Path of the real vere v3.0 `urbit` executable.
+        #[arg(long, value_name = "PATH")]
+        urbit: PathBuf,
+        /// Arguments for urbit, after `--`.
+        #[arg(last = true)]
+        args: Vec<std::ffi::OsString>,
+    },
     /// Run as the serf of a vere v3.0 king (the king spawns this itself).
     ///
     /// The arguments are the king's, in its order. Writs arrive as newt frames

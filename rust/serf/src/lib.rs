@@ -8,6 +8,7 @@
 //! * `serf_cmd.rs`: `mars serf`, the process the king spawns (pipes, signals,
 //!   self-replay before `%ripe`).
 //! * `replay.rs`: replaying an event log into a serf (mug-checked).
+//! * `king_cmd.rs`: `mars king`, the real king with mars as its serf.
 //! * `nock_cmd.rs`: `mars nock`; `trace.rs`: crash rendering for terminals.
 //!
 //! Dependencies point one way: noun ← serial ← nock ← serf; eventlog and
@@ -16,6 +17,7 @@
 pub mod cli;
 pub mod goof;
 pub mod kernel;
+pub mod king_cmd;
 pub mod newt;
 pub mod nock_cmd;
 pub mod plea;

@@ -8,6 +8,7 @@ use mars_serf::cli::{Cli, Command};
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
+        Command::King { urbit, args } => mars_serf::king_cmd::run(&urbit, &args),
         Command::Serf {
             pier,
             key,
