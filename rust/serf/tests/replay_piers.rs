@@ -45,7 +45,7 @@ fn shared_pier(name: &str) -> Option<(tempfile::TempDir, PathBuf)> {
 
 fn all_events(pier: &Path) -> (Meta, Vec<Event>) {
     let mut log = EventLog::open(pier, OpenMode::Locked).expect("open log");
-    let meta = log.meta().clone();
+    let meta = *log.meta();
     let events: Vec<Event> = log.iter().collect::<Result<_, _>>().expect("read events");
     (meta, events)
 }
@@ -189,7 +189,7 @@ fn mismatching_log_stops_the_serf() {
     let mut w = Writer::create(&pier, &meta).expect("writer");
     w.append(&events).expect("append");
     drop(w);
-    let mut child = std::process::Command::new(harness::mars_bin())
+    let child = std::process::Command::new(harness::mars_bin())
         .arg("serf")
         .args(harness::king_argv(&pier, 128))
         .stdin(std::process::Stdio::piped())
