@@ -16,7 +16,7 @@ use mars_noun::{noun_eq, Generation, Heap, Noun, DIRECT_MAX};
 use crate::bail::{Bail, Mote};
 use crate::cache::Code;
 use crate::op::Op;
-use crate::runtime::{Frame, Runtime};
+use crate::runtime::{Frame, Runtime, INTERRUPT_ALRM, INTERRUPT_TERM};
 
 /// Marks where a nested run's state begins on the shared stacks.
 struct Base {
@@ -38,8 +38,11 @@ impl Runtime {
     #[cold]
     #[inline(never)]
     fn safepoint(&mut self, subject: &mut Noun, code: &Rc<Code>) -> Result<(), Mote> {
-        if self.interrupt_flag().swap(false, Ordering::Relaxed) {
-            return Err(Mote::Intr);
+        match self.interrupt_flag().swap(0, Ordering::Relaxed) {
+            0 => {}
+            INTERRUPT_TERM => return Err(Mote::Term),
+            INTERRUPT_ALRM => return Err(Mote::Alrm),
+            _ => return Err(Mote::Intr),
         }
         if self.heap.wants_minor() {
             self.parked_code = Some(code.clone());
@@ -83,7 +86,7 @@ impl Runtime {
         }
         macro_rules! safepoint {
             () => {
-                if self.heap.wants_minor() || interrupt.load(Ordering::Relaxed) {
+                if self.heap.wants_minor() || interrupt.load(Ordering::Relaxed) != 0 {
                     if let Err(m) = self.safepoint(&mut subj, &code) {
                         bail!(m)
                     }

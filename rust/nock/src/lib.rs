@@ -29,4 +29,6 @@ pub use compile::{compile, Program};
 pub use host::{Host, NoHost};
 pub use interp::{edit, edit_big, increment};
 pub use op::Op;
-pub use runtime::{Limits, Root, RunStats, Runtime};
+pub use runtime::{
+    Limits, Root, RunStats, Runtime, INTERRUPT_ALRM, INTERRUPT_INTR, INTERRUPT_TERM,
+};

@@ -3,7 +3,7 @@
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::rc::Rc;
-use std::sync::atomic::AtomicBool;
+use std::sync::atomic::AtomicUsize;
 use std::sync::Arc;
 
 use mars_noun::{Collector, GcReport, Generation, Heap, HeapConfig, HeapError, Noun, OutOfMemory};
@@ -63,11 +63,18 @@ pub struct Runtime {
     roots: Vec<Noun>,
     pub(crate) host: Box<dyn Host>,
     pub(crate) limits: Limits,
-    interrupt: Arc<AtomicBool>,
+    interrupt: Arc<AtomicUsize>,
     /// The current subject while a collection runs.
     pub(crate) parked: Vec<Noun>,
     pub(crate) parked_code: Option<Rc<Code>>,
 }
+
+/// `interrupt_flag` value: bail `%intr` (SIGINT).
+pub const INTERRUPT_INTR: usize = 1;
+/// `interrupt_flag` value: bail `%term` (SIGTERM).
+pub const INTERRUPT_TERM: usize = 2;
+/// `interrupt_flag` value: bail `%alrm` (CPU budget spent).
+pub const INTERRUPT_ALRM: usize = 3;
 
 /// A handle to a noun kept with `Runtime::keep`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -95,7 +102,7 @@ impl Runtime {
             roots: Vec::new(),
             host,
             limits,
-            interrupt: Arc::new(AtomicBool::new(false)),
+            interrupt: Arc::new(AtomicUsize::new(0)),
             parked: Vec::new(),
             parked_code: None,
         }
@@ -106,9 +113,12 @@ impl Runtime {
         self.host = host;
     }
 
-    /// The flag that, once set (e.g. from a SIGINT handler), makes the running
-    /// computation bail `%intr` at its next safepoint. It is cleared then.
-    pub fn interrupt_flag(&self) -> Arc<AtomicBool> {
+    /// The flag that, once set to one of `INTERRUPT_INTR`, `INTERRUPT_TERM`
+    /// or `INTERRUPT_ALRM` (e.g. by a signal handler), makes the running
+    /// computation bail with that mote at its next safepoint. It is cleared
+    /// then; the embedder clears it before a computation to ignore signals
+    /// that arrived while idle.
+    pub fn interrupt_flag(&self) -> Arc<AtomicUsize> {
         self.interrupt.clone()
     }
 

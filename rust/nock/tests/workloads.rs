@@ -110,11 +110,18 @@ fn kept_roots_survive_collections() {
 }
 
 #[test]
-fn interrupt_flag_bails_intr() {
+fn interrupt_flag_bails_with_its_mote() {
+    use std::sync::atomic::Ordering::Relaxed;
     let mut rt = runtime();
     rt.interrupt_flag()
-        .store(true, std::sync::atomic::Ordering::Relaxed);
+        .store(mars_nock::INTERRUPT_INTR, Relaxed);
     assert_eq!(nock(&mut rt, "100", DEC), Err(Mote::Intr));
+    rt.interrupt_flag()
+        .store(mars_nock::INTERRUPT_TERM, Relaxed);
+    assert_eq!(nock(&mut rt, "100", DEC), Err(Mote::Term));
+    rt.interrupt_flag()
+        .store(mars_nock::INTERRUPT_ALRM, Relaxed);
+    assert_eq!(nock(&mut rt, "100", DEC), Err(Mote::Alrm));
     assert_eq!(nock(&mut rt, "100", DEC).as_deref(), Ok("99"));
 }
 

@@ -14,6 +14,7 @@
 //! Dependencies point one way: noun ← serial ← nock ← serf; eventlog and
 //! snapshot are bytes-level and know nothing of nouns.
 
+pub mod alarm;
 pub mod cli;
 pub mod goof;
 pub mod kernel;

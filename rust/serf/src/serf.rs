@@ -47,6 +47,14 @@ pub enum SerfError {
     Save(#[from] SnapshotError),
 }
 
+/// A CPU-time budget for one computation (`mil` of `%work`/`%peek`); when
+/// it runs out the computation must bail `%alrm` (through the runtime's
+/// interrupt flag).
+pub trait Budget {
+    fn arm(&mut self, ms: u32);
+    fn disarm(&mut self);
+}
+
 /// What to do after a writ.
 #[derive(Debug)]
 pub enum Reply {
@@ -64,6 +72,9 @@ pub struct Serf {
     sen: u64,
     mug: u32,
     store: Option<SnapshotStore>,
+    budget: Option<Box<dyn Budget>>,
+    /// `mil` of the writ being handled (0 = unlimited).
+    mil: u32,
 }
 
 impl Serf {
@@ -77,7 +88,31 @@ impl Serf {
             sen: 0,
             mug: 0,
             store,
+            budget: None,
+            mil: 0,
         }
+    }
+
+    /// Enforce `mil` budgets with this timer.
+    pub fn set_budget(&mut self, budget: Box<dyn Budget>) {
+        self.budget = Some(budget);
+    }
+
+    /// Run `f` under the current writ's budget.
+    fn budgeted<T>(&mut self, f: impl FnOnce(&mut Runtime) -> T) -> T {
+        let armed = self.mil > 0 && self.budget.is_some();
+        if armed {
+            if let Some(b) = self.budget.as_mut() {
+                b.arm(self.mil);
+            }
+        }
+        let r = f(&mut self.rt);
+        if armed {
+            if let Some(b) = self.budget.as_mut() {
+                b.disarm();
+            }
+        }
+        r
     }
 
     /// A serf that starts from a loaded kernel at event `eve`.
@@ -138,11 +173,18 @@ impl Serf {
     /// Handle one writ.
     pub fn handle(&mut self, writ: Writ) -> Result<Reply, SerfError> {
         self.rt.clear_transient_memo();
+        self.mil = 0;
         let plea = match writ {
             Writ::Live(live) => return self.live(live),
-            Writ::Peek { sample, .. } => self.peek(sample)?,
+            Writ::Peek { mil, sample } => {
+                self.mil = mil;
+                self.peek(sample)?
+            }
             Writ::Play { eve, events } => self.play(eve, events)?,
-            Writ::Work { job, .. } => self.work(job)?,
+            Writ::Work { mil, job } => {
+                self.mil = mil;
+                self.work(job)?
+            }
         };
         Ok(Reply::Plea(plea))
     }
@@ -178,7 +220,7 @@ impl Serf {
 
     fn peek(&mut self, sample: Noun) -> Result<Plea, SerfError> {
         let kernel = self.kernel().ok_or(SerfError::PeekWithoutKernel)?;
-        Ok(match peek(&mut self.rt, kernel, sample) {
+        Ok(match self.budgeted(|rt| peek(rt, kernel, sample)) {
             Ok(product) => Plea::PeekDone(product),
             Err(b) => Plea::PeekBail(self.goof(b)),
         })
@@ -243,7 +285,7 @@ impl Serf {
         let job_root = self.rt.keep(job);
         self.sen = self.dun + 1;
         let kernel = self.rt.root(self.kernel);
-        let plea = match poke(&mut self.rt, kernel, job) {
+        let plea = match self.budgeted(|rt| poke(rt, kernel, job)) {
             Ok((effects, new)) => {
                 let sen = self.sen;
                 self.install(new, sen);
@@ -269,7 +311,7 @@ impl Serf {
                 let crud = self.crud_job(self.rt.root(job_root), first);
                 let crud_root = self.rt.keep(crud);
                 let kernel = self.rt.root(self.kernel);
-                let r = poke(&mut self.rt, kernel, crud);
+                let r = self.budgeted(|rt| poke(rt, kernel, crud));
                 let first = Goof {
                     mote: self.rt.root(first_root),
                     tang: self.rt.root(first_tang),

@@ -6,8 +6,9 @@
 //! stderr, so a stray print cannot corrupt the stream. SIGPIPE is ignored (Rust's default), so a
 //! closed pipe is a write error.
 //! SIGINT and SIGTERM set the runtime's interrupt flag: a running
-//! computation bails `%intr`; when idle the flag is cleared before the next
-//! computation, so the signal is ignored.
+//! computation bails `%intr` (`%term`); when idle the flag is cleared before
+//! the next computation, so the signal is ignored. A non-zero `mil` arms a
+//! CPU-time alarm (`alarm.rs`) that bails `%alrm`.
 
 use std::cell::RefCell;
 use std::fs::File;
@@ -21,6 +22,7 @@ use std::sync::atomic::Ordering;
 use mars_nock::{Host, Limits, Runtime};
 use mars_noun::{Heap, HeapConfig, Noun};
 
+use crate::alarm::CpuAlarm;
 use crate::newt::{FrameReader, FrameWriter};
 use crate::plea::Plea;
 use crate::replay::{replay, ReplayOptions};
@@ -171,9 +173,12 @@ pub fn run(args: SerfArgs) -> ExitCode {
     let out: Out = Rc::new(RefCell::new(FrameWriter::new(BufWriter::new(output))));
 
     let mut config = HeapConfig::default();
-    // The loom size bounds memory as in vere (2^lom bytes), but never below 1 GiB.
+    // vere's loom is 2^lom bytes of 32-bit-word nouns; ours are 64-bit, so
+    // the same kernel needs about twice the bytes: the limit is 2^(lom+1).
     if (20..=40).contains(&lom) {
-        config.limit_bytes = config.limit_bytes.max(1usize << lom);
+        config.limit_bytes = 1usize << (lom + 1);
+        config.nursery_bytes = config.nursery_bytes.min(config.limit_bytes / 8);
+        config.major_min_bytes = config.major_min_bytes.min(config.limit_bytes / 8);
     }
     let heap = match Heap::new(config) {
         Ok(h) => h,
@@ -189,11 +194,15 @@ pub fn run(args: SerfArgs) -> ExitCode {
         quiet: wag & WAG_QUIET != 0,
     };
     let mut rt = Runtime::with_host(heap, Box::new(host), limits);
-    for sig in [signal_hook::consts::SIGINT, signal_hook::consts::SIGTERM] {
-        if let Err(e) = signal_hook::flag::register(sig, rt.interrupt_flag()) {
+    for (sig, mote) in [
+        (signal_hook::consts::SIGINT, mars_nock::INTERRUPT_INTR),
+        (signal_hook::consts::SIGTERM, mars_nock::INTERRUPT_TERM),
+    ] {
+        if let Err(e) = signal_hook::flag::register_usize(sig, rt.interrupt_flag(), mote) {
             eprintln!("serf: cannot install a signal handler: {e}");
         }
     }
+    let alarm = CpuAlarm::new(rt.interrupt_flag());
 
     let mut store = match SnapshotStore::open(&args.pier) {
         Ok(s) => s,
@@ -205,6 +214,10 @@ pub fn run(args: SerfArgs) -> ExitCode {
         None => Serf::new(rt, Some(store)),
     };
 
+    match alarm {
+        Ok(a) => serf.set_budget(Box::new(a)),
+        Err(e) => eprintln!("serf: no CPU-time budgets (%alrm): {e}"),
+    }
     if let Err(e) = self_replay(&mut serf, &args.pier) {
         return fail(&e);
     }
@@ -228,7 +241,7 @@ pub fn run(args: SerfArgs) -> ExitCode {
             Ok(w) => w,
             Err(e) => return fail(&format!("bad jar: {e}")),
         };
-        serf.rt.interrupt_flag().store(false, Ordering::Relaxed);
+        serf.rt.interrupt_flag().store(0, Ordering::Relaxed);
         match serf.handle(writ) {
             Ok(Reply::Plea(plea)) => {
                 if let Err(e) = send(&out, &mut serf.rt.heap, &plea) {

@@ -66,9 +66,14 @@ impl King {
     }
 
     pub fn spawn_with(pier: &Path, wag: u32) -> King {
+        King::spawn_argv(king_argv(pier, wag))
+    }
+
+    /// Spawn with an explicit argv (after `serf`).
+    pub fn spawn_argv(argv: Vec<String>) -> King {
         let mut child = Command::new(mars_bin())
             .arg("serf")
-            .args(king_argv(pier, wag))
+            .args(argv)
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
@@ -201,9 +206,20 @@ impl King {
 
     /// `[%work 0 job]`.
     pub fn send_work(&mut self, job: Noun) {
+        self.send_work_mil(0, job);
+    }
+
+    /// `[%work mil job]`.
+    pub fn send_work_mil(&mut self, mil: u32, job: Noun) {
         let tag = self.tas("work");
-        let writ = self.heap.tuple(&[tag, Noun::ZERO, job]);
+        let writ = self.heap.tuple(&[tag, Noun::direct(u64::from(mil)), job]);
         self.send(Kind::Work, writ);
+    }
+
+    /// Send a signal to the serf.
+    pub fn signal(&self, sig: nix::sys::signal::Signal) {
+        let pid = nix::unistd::Pid::from_raw(self.child.id() as i32);
+        nix::sys::signal::kill(pid, sig).expect("kill");
     }
 
     pub fn work(&mut self, job: Noun) -> Plea {

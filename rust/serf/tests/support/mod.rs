@@ -22,3 +22,22 @@ pub fn pill(name: &str) -> Option<Vec<u8>> {
         }
     }
 }
+
+/// The boot list `[e1 e2]` of a hand-made kernel `K = [[load wish peek poke]
+/// 42]` whose `+poke` gate runs `poke_arm` (noun notation; its subject is the
+/// gate `[arm [[now ovum] K]]`) and whose `+peek` answers `[~ ~ sample]`.
+/// `e1 = [1 [0 0 K]]`, so axis 7 of the lifecycle's product is K.
+pub fn toy_kernel(heap: &mut mars_noun::Heap, poke_arm: &str) -> Vec<mars_noun::Noun> {
+    let peek = "[[1 [[1 0] [1 0] [0 6]]] [[1 0] [0 1]]]";
+    let poke = format!("[[1 {poke_arm}] [[1 0] [0 1]]]");
+    let k = format!("[[[0 0] [0 0] {peek} {poke}] 42]");
+    let e1 = mars_noun::fmt::parse(heap, &format!("[1 [0 0 {k}]]")).expect("toy kernel");
+    vec![e1, mars_noun::Noun::ZERO]
+}
+
+/// A poke arm that returns `[~ K]`: no effects, state kept.
+pub const ARM_IDLE: &str = "[[1 0] [0 7]]";
+/// A poke arm that never returns (a tail loop; no allocation).
+pub const ARM_SPIN: &str = "[8 [1 [9 2 0 1]] 9 2 0 1]";
+/// A poke arm that allocates without bound.
+pub const ARM_HOG: &str = "[8 [1 0] 8 [1 9 2 [0 2] [[1 0] 0 6] 0 7] 9 2 0 1]";
