@@ -22,7 +22,7 @@ fn crash_keeps_open_frames_outermost_first() {
     assert_eq!(
         frames,
         vec![
-            format!("{} {}", 0x6e61656d_u64, 0x7265_7475_6f_u64),
+            format!("{} {}", 0x6e61656d_u64, 0x0072_6574_756f_u64),
             format!("{} 42", 0x746f7073_u64)
         ]
     );
