@@ -210,3 +210,98 @@ fn mismatching_log_stops_the_serf() {
         "a state that disagrees with the log is never saved"
     );
 }
+
+/// Boot baby under the test king while writing the log like the king, with
+/// `n` live events; optionally save after `save_at` events and roll an epoch
+/// after `roll_at`. Returns the king's final (event, mug).
+fn worked_pier(
+    pier: &Path,
+    pill: &[u8],
+    n: u64,
+    save_at: Option<u64>,
+    roll_at: Option<u64>,
+) -> (u64, u32) {
+    let mut king = King::spawn(pier);
+    let boot = baby_boot_events(&mut king.heap, pill);
+    let mut writer = Writer::create(pier, &Meta::new(0, true, boot.len() as u32)).expect("log");
+    let stored: Vec<Event> = boot
+        .iter()
+        .enumerate()
+        .map(|(i, b)| Event {
+            number: i as u64 + 1,
+            mug: 0,
+            jam: mars_serial::jam(*b),
+        })
+        .collect();
+    writer.append(&stored).expect("boot events");
+    assert!(matches!(king.play(1, &boot), Plea::PlayDone { .. }));
+    for i in 0..n {
+        let j = job(&mut king.heap, i);
+        let jam = mars_serial::jam(j);
+        match king.work(j) {
+            Plea::WorkDone { eve, mug, .. } => writer
+                .append(&[Event {
+                    number: eve,
+                    mug,
+                    jam,
+                }])
+                .expect("log"),
+            other => panic!("{other:?}"),
+        }
+        if save_at == Some(i) {
+            king.save();
+        }
+        if roll_at == Some(i) {
+            writer.roll().expect("roll");
+        }
+    }
+    let end = (king.eve, king.mug);
+    assert_eq!(king.exit(0).code(), Some(0));
+    end
+}
+
+/// Checklist 44: a snapshot older than the latest epoch's base (which the
+/// king cannot serve) is caught up from the older epochs before `%ripe`.
+#[test]
+fn snapshot_behind_the_latest_epoch_catches_up() {
+    let Some(pill) = support::pill("baby.pill") else {
+        return;
+    };
+    let dir = tempfile::tempdir().expect("tempdir");
+    let pier = dir.path().join("zod");
+    std::fs::create_dir_all(&pier).expect("pier");
+    // Save at live event 1 (event 3), roll the epoch at live event 4 (event 6).
+    let (eve, mug) = worked_pier(&pier, &pill, 7, Some(1), Some(4));
+    let king = King::spawn(&pier);
+    assert_eq!((king.eve, king.mug), (eve, mug));
+}
+
+/// Checklist 13: a snapshot past the log's end is never reported.
+#[test]
+fn snapshot_ahead_of_the_log_is_refused() {
+    let Some(pill) = support::pill("baby.pill") else {
+        return;
+    };
+    let dir = tempfile::tempdir().expect("tempdir");
+    let pier = dir.path().join("zod");
+    std::fs::create_dir_all(&pier).expect("pier");
+    worked_pier(&pier, &pill, 4, None, None);
+    // Save at event 6, then replace the log by one that ends at event 5.
+    let mut king = King::spawn(&pier);
+    king.save();
+    assert_eq!(king.exit(0).code(), Some(0));
+    let (meta, events) = all_events(&pier);
+    std::fs::remove_dir_all(pier.join(".urb/log")).expect("rm log");
+    let mut w = Writer::create(&pier, &meta).expect("writer");
+    w.append(&events[..5]).expect("append");
+    drop(w);
+    let out = std::process::Command::new(harness::mars_bin())
+        .arg("serf")
+        .args(harness::king_argv(&pier, 128))
+        .stdin(std::process::Stdio::piped())
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty(), "no %ripe");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("past the log's last event 5"));
+}
