@@ -1,6 +1,6 @@
-//! What the interpreter asks of its embedder: `%slog` output, `%fast` jet
-//! registration and jet calls, Nock 12 scry, and the roots the embedder
-//! keeps. Every method has a do-nothing default, so plain Nock needs none.
+//! What the interpreter asks of its embedder: `%slog` output, Nock 12
+//! scry, and the roots the embedder keeps. (Jets are the runtime's own:
+//! `cold.rs`, `jets.rs`.) Every method has a do-nothing default, so plain Nock needs none.
 
 use mars_noun::{Collector, Heap, Noun};
 
@@ -10,15 +10,6 @@ use crate::bail::Bail;
 pub trait Host {
     /// A `%slog` hint's clue (conventionally `[priority tank]`).
     fn slog(&mut self, _heap: &mut Heap, _clue: Noun) {}
-
-    /// A `%fast` hint: `core` was produced under the clue `clue`.
-    fn fast(&mut self, _heap: &mut Heap, _core: Noun, _clue: Noun) {}
-
-    /// A jet for the arm at `axis` of `core`, if one matches: `Some(product)`
-    /// or `Some(Err(bail))`; `None` runs the arm's Nock.
-    fn jet(&mut self, _heap: &mut Heap, _core: Noun, _axis: u64) -> Option<Result<Noun, Bail>> {
-        None
-    }
 
     /// Nock 12. The default: no scry gate, so a deterministic crash.
     fn scry(&mut self, _heap: &mut Heap, _reference: Noun, _path: Noun) -> Result<Noun, Bail> {

@@ -15,6 +15,7 @@ use mars_noun::{noun_eq, Generation, Heap, Noun, DIRECT_MAX};
 
 use crate::bail::{Bail, Mote};
 use crate::cache::Code;
+use crate::jets::{JetError, JetFn};
 use crate::op::Op;
 use crate::runtime::{Frame, Runtime, INTERRUPT_ALRM, INTERRUPT_TERM};
 
@@ -58,6 +59,25 @@ impl Runtime {
             }
         }
         Ok(())
+    }
+
+    /// Call a jet, counting it if statistics are on.
+    fn call_jet(&mut self, jet: JetFn, core: Noun) -> Result<Noun, JetError> {
+        if self.jet_stats.is_none() {
+            return jet(self, core);
+        }
+        let path = self.cold.path_of(core).unwrap_or("?").to_string();
+        let started = std::time::Instant::now();
+        let r = jet(self, core);
+        if let Some(stats) = self.jet_stats.as_mut() {
+            let e = stats.by_path.entry(path).or_default();
+            e.0 += 1;
+            if matches!(r, Err(JetError::Punt)) {
+                e.1 += 1;
+            }
+            e.2 += started.elapsed();
+        }
+        r
     }
 
     #[inline(always)]
@@ -176,23 +196,40 @@ impl Runtime {
                 }
                 Op::CallArm(ax) | Op::CallArmTail(ax) => {
                     safepoint!();
-                    let core = self.pop();
+                    let mut core = self.pop();
+                    if self.jets_enabled {
+                        if let Some(jet) = self.cold.jet(core, ax) {
+                            // Park the machine on its own stacks: the jet
+                            // may run Nock, which may collect.
+                            self.stack.push(core);
+                            self.frames.push(Frame {
+                                code: code.clone(),
+                                pc,
+                                subject: subj,
+                            });
+                            let r = self.call_jet(jet, core);
+                            if let Some(frame) = self.frames.pop() {
+                                subj = frame.subject;
+                            }
+                            core = self.pop();
+                            match r {
+                                Ok(product) => {
+                                    self.stack.push(product);
+                                    if matches!(op, Op::CallArmTail(_)) {
+                                        // The arm was the rest of this formula.
+                                        pc = code.ops.len() - 1;
+                                    }
+                                    continue;
+                                }
+                                Err(JetError::Punt) => {}
+                                Err(JetError::Exit) => bail!(Mote::Exit),
+                                Err(JetError::Fail(m)) => bail!(m),
+                            }
+                        }
+                    }
                     let Some(f) = core.slot_u64(ax) else {
                         bail!(Mote::Exit)
                     };
-                    if let Some(r) = self.host.jet(&mut self.heap, core, ax) {
-                        match r {
-                            Ok(product) => {
-                                self.stack.push(product);
-                                if matches!(op, Op::CallArmTail(_)) {
-                                    // The arm was the whole rest of this formula.
-                                    pc = code.ops.len() - 1;
-                                }
-                                continue;
-                            }
-                            Err(b) => bail!(b.mote()),
-                        }
-                    }
                     if matches!(op, Op::CallArm(_)) {
                         call!(core, f);
                     } else {
@@ -264,7 +301,7 @@ impl Runtime {
                 Op::Fast => {
                     let core = self.pop();
                     let clue = self.pop();
-                    self.host.fast(&mut self.heap, core, clue);
+                    self.cold.register(&self.hot, core, clue);
                     self.stack.push(core);
                 }
                 Op::MemoGet(k, target, keep) => {

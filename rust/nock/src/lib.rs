@@ -7,7 +7,9 @@
 //! are values (`bail.rs`): `%exit` with the trace frames open at the crash,
 //! `%meme`, `%intr`. What the interpreter needs from its embedder (slog,
 //! jets, scry, extra roots) is the `Host` trait (`host.rs`); `%memo` caches
-//! are in `memo.rs`; the `Runtime` (`runtime.rs`) ties them to a heap and is
+//! are in `memo.rs`; jet registration and matching (`%fast`, the cold
+//! state) in `cold.rs`, the jet calling convention and hot table in
+//! `jets.rs`; the `Runtime` (`runtime.rs`) ties them to a heap and is
 //! the public entry point.
 //!
 //! Guarantees: Nock depth uses no Rust stack (a 10^6-deep recursion runs; the
@@ -17,17 +19,21 @@
 
 mod bail;
 mod cache;
+mod cold;
 mod compile;
 mod host;
 mod interp;
+mod jets;
 mod memo;
 mod op;
 mod runtime;
 
 pub use bail::{Bail, Mote};
+pub use cold::{Cold, LocId};
 pub use compile::{compile, Program};
 pub use host::{Host, NoHost};
 pub use interp::{edit, edit_big, increment};
+pub use jets::{HotEntry, HotTable, JetError, JetFn};
 pub use op::Op;
 pub use runtime::{
     Limits, Root, RunStats, Runtime, INTERRUPT_ALRM, INTERRUPT_INTR, INTERRUPT_TERM,

@@ -10,7 +10,9 @@ use mars_noun::{Collector, GcReport, Generation, Heap, HeapConfig, HeapError, No
 
 use crate::bail::{Bail, Mote};
 use crate::cache::{Code, CodeCache};
+use crate::cold::Cold;
 use crate::host::{Host, NoHost};
+use crate::jets::HotTable;
 use crate::memo::Memo;
 
 /// Bounds on one computation.
@@ -67,6 +69,17 @@ pub struct Runtime {
     /// The current subject while a collection runs.
     pub(crate) parked: Vec<Noun>,
     pub(crate) parked_code: Option<Rc<Code>>,
+    pub(crate) cold: Cold,
+    pub(crate) hot: HotTable,
+    pub(crate) jets_enabled: bool,
+    pub(crate) jet_stats: Option<JetStats>,
+}
+
+/// Per-path jet counters (when enabled with `Runtime::set_jet_stats`).
+#[derive(Debug, Default, Clone)]
+pub struct JetStats {
+    /// path → (calls, punts, total time)
+    pub by_path: std::collections::BTreeMap<String, (u64, u64, std::time::Duration)>,
 }
 
 /// `interrupt_flag` value: bail `%intr` (SIGINT).
@@ -105,6 +118,10 @@ impl Runtime {
             interrupt: Arc::new(AtomicUsize::new(0)),
             parked: Vec::new(),
             parked_code: None,
+            cold: Cold::default(),
+            hot: HotTable::default(),
+            jets_enabled: true,
+            jet_stats: None,
         }
     }
 
@@ -142,6 +159,59 @@ impl Runtime {
     /// Forget `r` and every root kept after it.
     pub fn release(&mut self, r: Root) {
         self.roots.truncate(r.0);
+    }
+
+    /// Install the jets (name path → native function); cores already
+    /// registered are re-bound.
+    pub fn install_hot(&mut self, hot: HotTable) {
+        self.hot = hot;
+        self.cold.rebind(&self.hot);
+    }
+
+    /// Run jetted arms natively (default) or as plain Nock.
+    pub fn set_jets_enabled(&mut self, on: bool) {
+        self.jets_enabled = on;
+    }
+
+    /// Count jet calls per path (and time them).
+    pub fn set_jet_stats(&mut self, on: bool) {
+        self.jet_stats = on.then(JetStats::default);
+    }
+
+    pub fn jet_stats(&self) -> Option<&JetStats> {
+        self.jet_stats.as_ref()
+    }
+
+    /// The cold state (registered cores).
+    pub fn cold(&self) -> &Cold {
+        &self.cold
+    }
+
+    /// Number of registered locations (to roll back a failed event with
+    /// `truncate_cold`).
+    pub fn cold_len(&self) -> usize {
+        self.cold.len()
+    }
+
+    pub fn truncate_cold(&mut self, len: usize) {
+        self.cold.truncate(len);
+    }
+
+    /// The cold state as a noun (for snapshots).
+    pub fn cold_noun(&mut self) -> Noun {
+        self.cold.to_noun(&mut self.heap)
+    }
+
+    /// Replace the cold state by one saved with `cold_noun`; `false` (and
+    /// nothing changed) if the noun is malformed.
+    pub fn restore_cold(&mut self, saved: Noun) -> bool {
+        match Cold::restore(&self.hot, saved) {
+            Some(c) => {
+                self.cold = c;
+                true
+            }
+            None => false,
+        }
     }
 
     /// Empty the transient `%memo` cache (the serf does this per event).
@@ -213,6 +283,7 @@ impl Runtime {
             roots,
             host,
             parked_code,
+            cold,
             ..
         } = self;
         let mut gc: Collector<'_> = heap.collect(generation);
@@ -234,6 +305,7 @@ impl Runtime {
         memo.roots(&mut gc);
         memo_keep.roots(&mut gc);
         host.roots(&mut gc);
+        cold.roots(&mut gc);
         // Roots are done; now the weak parts.
         for code in frames.iter().map(|f| &f.code).chain(parked_code.iter()) {
             code.update(&gc);

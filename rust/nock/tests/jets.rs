@@ -1,0 +1,188 @@
+//! `%fast` registration, matching and binding, with a test jet for an
+//! a50-style `dec` (the shape of Ares' `decfast` test).
+
+mod common;
+
+use common::{parse, runtime, DEC};
+use mars_nock::{HotEntry, HotTable, JetError, Runtime};
+use mars_noun::{Generation, Noun};
+
+/// The jet: the sample (axis 6) minus one; crash on 0; punt on big atoms.
+fn dec_jet(rt: &mut Runtime, core: Noun) -> Result<Noun, JetError> {
+    let n = core.slot_u64(6).ok_or(JetError::Exit)?;
+    match n.as_u64() {
+        Some(0) => Err(JetError::Exit),
+        Some(v) => Ok(rt.heap.atom_u64(v - 1)),
+        None => Err(JetError::Punt),
+    }
+}
+
+fn hot() -> HotTable {
+    HotTable::new(&[HotEntry {
+        path: "a50/dec",
+        axis: 2,
+        jet: dec_jet,
+    }])
+}
+
+/// Root R = [[arm] 50] registered as `a50`; its arm 2 builds the gate
+/// `[[7 [0 6] DEC] [0 R]]` registered as `dec` with parent axis 7.
+fn gate_builder(fast: bool) -> String {
+    let gbat = format!("[7 [0 6] {DEC}]");
+    let make_gate = format!("[[1 {gbat}] [[1 0] [0 1]]]");
+    let arm = if fast {
+        format!("[11 [%fast [1 %dec [0 7] 0]] {make_gate}]")
+    } else {
+        make_gate
+    };
+    let root = format!("[{arm} 50]");
+    if fast {
+        format!("[11 [%fast [1 [%a 50] [1 0] 0]] [1 {root}]]")
+    } else {
+        format!("[1 {root}]")
+    }
+}
+
+/// The gate `[[7 [0 6] DEC] [0 R]]` slammed with `n`, built by plain
+/// autocons (no hint runs), with R's battery as the `%fast` version has it.
+fn call_direct(n: &str) -> String {
+    let gbat = format!("[7 [0 6] {DEC}]");
+    let make_gate = format!("[[1 {gbat}] [[1 0] [0 1]]]");
+    let arm = format!("[11 [%fast [1 %dec [0 7] 0]] {make_gate}]");
+    let root = format!("[{arm} 50]");
+    format!("[7 [[1 {gbat}] [[1 0] [1 {root}]]] [9 2 10 [6 [1 {n}]] 0 1]]")
+}
+
+/// `(dec n)` through the gate.
+fn call(fast: bool, n: &str) -> String {
+    format!(
+        "[7 {} [8 [9 2 0 1] [9 2 10 [6 [1 {n}]] 0 2]]]",
+        gate_builder(fast)
+    )
+}
+
+fn run(rt: &mut Runtime, formula: &str) -> Result<String, mars_nock::Mote> {
+    let f = parse(rt, formula);
+    rt.nock(Noun::ZERO, f)
+        .map(|p| mars_noun::fmt::render(p, 100))
+        .map_err(|b| b.mote())
+}
+
+#[test]
+fn fast_registered_decrement_of_two_billion_is_jetted() {
+    let mut rt = runtime();
+    rt.install_hot(hot());
+    rt.set_jet_stats(true);
+    assert_eq!(
+        run(&mut rt, &call(true, "2000000000")).as_deref(),
+        Ok("1999999999")
+    );
+    let paths: Vec<&str> = rt.cold().paths().collect();
+    assert_eq!(paths, vec!["a50", "a50/dec"]);
+    let stats = rt.jet_stats().expect("stats");
+    assert_eq!(stats.by_path.get("a50/dec").map(|s| s.0), Some(1));
+}
+
+#[test]
+fn unregistered_twin_runs_nock_and_agrees() {
+    // Small n: the unjetted version is unary.
+    let mut jetted = runtime();
+    jetted.install_hot(hot());
+    let mut plain = runtime();
+    plain.install_hot(hot());
+    for n in ["1", "2", "1000", "123457"] {
+        let a = run(&mut jetted, &call(true, n));
+        let b = run(&mut plain, &call(false, n));
+        assert_eq!(a, b, "n = {n}");
+    }
+    assert!(plain.cold().is_empty(), "no %fast, nothing registered");
+    // dec 0 crashes in both.
+    assert_eq!(
+        run(&mut jetted, &call(true, "0")),
+        Err(mars_nock::Mote::Exit)
+    );
+}
+
+#[test]
+fn jets_can_be_switched_off() {
+    let mut rt = runtime();
+    rt.install_hot(hot());
+    rt.set_jets_enabled(false);
+    rt.set_jet_stats(true);
+    assert_eq!(run(&mut rt, &call(true, "100000")).as_deref(), Ok("99999"));
+    assert!(rt.jet_stats().expect("stats").by_path.is_empty());
+}
+
+#[test]
+fn cold_state_survives_collection_and_restore() {
+    let mut rt = runtime();
+    rt.install_hot(hot());
+    assert_eq!(run(&mut rt, &call(true, "5")).as_deref(), Ok("4"));
+    rt.collect(Generation::Major);
+    assert_eq!(
+        run(&mut rt, &call(true, "2000000000")).as_deref(),
+        Ok("1999999999")
+    );
+
+    // Save the cold state, restore it into a fresh runtime, and call the
+    // gate without running the registering hints.
+    let saved = rt.cold_noun();
+    let bytes = mars_serial::jam(saved);
+    let mut fresh = runtime();
+    fresh.install_hot(hot());
+    let saved = mars_serial::cue(&mut fresh.heap, &bytes).expect("cue");
+    assert!(fresh.restore_cold(saved));
+    fresh.set_jet_stats(true);
+    // The same root and gate, built without running any hint: located by
+    // the restored registrations alone.
+    assert_eq!(
+        run(&mut fresh, &call_direct("2000000000")).as_deref(),
+        Ok("1999999999")
+    );
+    assert_eq!(fresh.cold().registrations, 0, "no %fast hint ran");
+    assert_eq!(
+        fresh
+            .jet_stats()
+            .expect("stats")
+            .by_path
+            .get("a50/dec")
+            .map(|s| s.0),
+        Some(1)
+    );
+}
+
+#[test]
+fn failed_registrations_can_be_dropped() {
+    let mut rt = runtime();
+    rt.install_hot(hot());
+    let before = rt.cold_len();
+    // Register, then crash in the same computation.
+    let f = format!("[7 {} [0 0]]", gate_builder(true));
+    assert!(run(&mut rt, &f).is_err());
+    assert_eq!(
+        rt.cold_len(),
+        before + 1,
+        "the root registered before the crash"
+    );
+    rt.truncate_cold(before);
+    assert!(rt.cold().is_empty());
+}
+
+#[test]
+fn bad_clues_are_ignored() {
+    let mut rt = runtime();
+    rt.install_hot(hot());
+    for clue in [
+        "[1 0]",
+        "[1 [%a 50] [0 0] 0]",
+        "[1 [%a 50] [2 0 0] 0]",
+        "[1 [[1 2] 3] [1 0] 0]",
+    ] {
+        let f = format!("[11 [%fast {clue}] [1 [[0 1] 50]]]");
+        assert!(run(&mut rt, &f).is_ok(), "{clue}");
+    }
+    // A child whose parent is not registered is ignored too.
+    let f = "[11 [%fast [1 %dec [0 7] 0]] [1 [[0 1] 0 5]]]";
+    assert!(run(&mut rt, f).is_ok());
+    assert!(rt.cold().is_empty());
+}
