@@ -98,6 +98,17 @@ impl Serf {
         self.budget = Some(budget);
     }
 
+    /// Poke, dropping the jet registrations of a failed event (as vere drops
+    /// a failed road's cold state).
+    fn poke_checked(&mut self, kernel: Noun, job: Noun) -> Result<(Noun, Noun), Bail> {
+        let mark = self.rt.cold_len();
+        let r = self.budgeted(|rt| poke(rt, kernel, job));
+        if r.is_err() {
+            self.rt.truncate_cold(mark);
+        }
+        r
+    }
+
     /// Run `f` under the current writ's budget.
     fn budgeted<T>(&mut self, f: impl FnOnce(&mut Runtime) -> T) -> T {
         let armed = self.mil > 0 && self.budget.is_some();
@@ -146,9 +157,17 @@ impl Serf {
 
     /// Boot from the lifecycle of `events` (a list of `count` nouns).
     pub fn boot_lifecycle(&mut self, events: Noun, count: u64) -> Result<(), Bail> {
-        let kernel = lifecycle(&mut self.rt, events)?;
-        self.install(kernel, count);
-        Ok(())
+        let mark = self.rt.cold_len();
+        match lifecycle(&mut self.rt, events) {
+            Ok(kernel) => {
+                self.install(kernel, count);
+                Ok(())
+            }
+            Err(b) => {
+                self.rt.truncate_cold(mark);
+                Err(b)
+            }
+        }
     }
 
     /// Replay one event: poke with no `%crud` retry; on success the event
@@ -156,7 +175,7 @@ impl Serf {
     pub fn poke_replay(&mut self, job: Noun) -> Result<(), Bail> {
         self.rt.clear_transient_memo();
         let kernel = self.kernel().ok_or_else(Bail::exit)?;
-        let (_effects, new) = poke(&mut self.rt, kernel, job)?;
+        let (_effects, new) = self.poke_checked(kernel, job)?;
         let eve = self.dun + 1;
         self.install(new, eve);
         Ok(())
@@ -235,11 +254,8 @@ impl Serf {
         }
         let len = crate::kernel::list_len(events).ok_or(SerfError::PlayNotList)?;
         if self.dun == 0 {
-            return Ok(match lifecycle(&mut self.rt, events) {
-                Ok(kernel) => {
-                    self.install(kernel, len);
-                    Plea::PlayDone { mug: self.mug }
-                }
+            return Ok(match self.boot_lifecycle(events, len) {
+                Ok(()) => Plea::PlayDone { mug: self.mug },
                 Err(b) => {
                     self.dun = 0;
                     self.sen = 0;
@@ -257,7 +273,7 @@ impl Serf {
             self.rt.set_root(rest, tail);
             self.sen += 1;
             let kernel = self.rt.root(self.kernel);
-            match poke(&mut self.rt, kernel, job) {
+            match self.poke_checked(kernel, job) {
                 Ok((_effects, new)) => {
                     let sen = self.sen;
                     self.install(new, sen);
@@ -285,7 +301,7 @@ impl Serf {
         let job_root = self.rt.keep(job);
         self.sen = self.dun + 1;
         let kernel = self.rt.root(self.kernel);
-        let plea = match self.budgeted(|rt| poke(rt, kernel, job)) {
+        let plea = match self.poke_checked(kernel, job) {
             Ok((effects, new)) => {
                 let sen = self.sen;
                 self.install(new, sen);
@@ -311,7 +327,7 @@ impl Serf {
                 let crud = self.crud_job(self.rt.root(job_root), first);
                 let crud_root = self.rt.keep(crud);
                 let kernel = self.rt.root(self.kernel);
-                let r = self.budgeted(|rt| poke(rt, kernel, crud));
+                let r = self.poke_checked(kernel, crud);
                 let first = Goof {
                     mote: self.rt.root(first_root),
                     tang: self.rt.root(first_tang),

@@ -2,8 +2,10 @@
 //! payload and back. The file format, atomic save and integrity checks are
 //! `mars-snapshot`'s; this file only knows what the payload means.
 //!
-//! Payload kind 1: `jam([%mars-v1 kernel])`. On load the kernel's mug must
-//! equal the header's. A snapshot that fails any check is moved aside (never
+//! Payload kind 1: `jam([%mars-v1 kernel cold])`, where `cold` is the jet
+//! cold state (`Runtime::cold_noun`), so a restarted serf is jetted without
+//! re-running the registering code. On load the kernel's mug must equal the
+//! header's. A snapshot that fails any check is moved aside (never
 //! deleted) with a message, and the serf starts as if there were none.
 
 use std::path::Path;
@@ -13,7 +15,7 @@ use mars_noun::{mug, Noun};
 use mars_snapshot::{Meta, Store};
 use thiserror::Error;
 
-/// Payload kind: jam of `[%mars-v1 kernel]`.
+/// Payload kind: jam of `[%mars-v1 kernel cold]`.
 const KIND_JAM: u32 = 1;
 /// `%mars-v1`
 fn tag(rt: &mut Runtime) -> Noun {
@@ -69,13 +71,18 @@ impl SnapshotStore {
             }
         };
         let expected = tag(rt);
-        let kernel = match noun.cell_parts() {
-            Some((t, k)) if mars_noun::noun_eq(t, expected) => k,
-            _ => {
-                self.reject("payload is not [%mars-v1 kernel]");
-                return None;
-            }
+        let parts = noun.cell_parts().and_then(|(t, rest)| {
+            let (k, cold) = rest.cell_parts()?;
+            mars_noun::noun_eq(t, expected).then_some((k, cold))
+        });
+        let Some((kernel, cold)) = parts else {
+            self.reject("payload is not [%mars-v1 kernel cold]");
+            return None;
         };
+        if !rt.restore_cold(cold) {
+            self.reject("malformed jet cold state");
+            return None;
+        }
         let actual = mug(kernel);
         if actual != meta.mug {
             self.reject(&format!(
@@ -114,7 +121,8 @@ impl SnapshotStore {
         kernel_mug: u32,
     ) -> Result<(), SnapshotError> {
         let t = tag(rt);
-        let noun = rt.heap.cell(t, kernel);
+        let cold = rt.cold_noun();
+        let noun = rt.heap.tuple(&[t, kernel, cold]);
         let payload = mars_serial::jam(noun);
         let meta = Meta {
             event,
