@@ -56,6 +56,30 @@ pub enum Command {
         /// Persistent %memo cache size in entries (vere's -M, default 50000).
         per: String,
     },
+    /// Replay a pier's event log into mars's snapshot, like vere's `urbit play`
+    ///
+    /// Starts from <PIER>/.urb/chk/data.pma when it is present and valid,
+    /// else from event 0 (the lifecycle), and checks every non-zero stored
+    /// mug. Only data.pma is written (atomically); vere's north.bin and
+    /// south.bin and the log are never touched. Ctrl-C stops after saving
+    /// the last good state.
+    ///
+    /// Exit status:
+    ///   0  done, or nothing to do
+    ///   1  the replay failed: an event crashed, a mug mismatch without
+    ///      --soft-mugs, interrupted (Ctrl-C), or the save failed
+    ///   2  bad usage, or the pier, its log or its snapshot is missing,
+    ///      unreadable or corrupt (the message names the file or event)
+    ///   3  done with --soft-mugs, but some stored mugs did not match
+    #[command(verbatim_doc_comment)]
+    Play(crate::play_cmd::PlayArgs),
+    /// Show what a pier's event log holds: epochs, META, events, dates.
+    ///
+    /// With --event N, decode one event (lifecycle noun, or [now ovum]: date,
+    /// wire, card, typed text); with --list, one line per event. Changes
+    /// nothing. Exit status: 0, or 2 when the pier, its log or the event is
+    /// missing or unreadable.
+    Inspect(crate::inspect_cmd::InspectArgs),
     /// Compute *[subject formula] from FILE, which holds jam([subject formula]).
     ///
     /// Prints the product in noun notation ([1 2 3], atoms in decimal), or

@@ -8,6 +8,8 @@
 //! * `serf_cmd.rs`: `mars serf`, the process the king spawns (pipes, signals,
 //!   self-replay before `%ripe`).
 //! * `replay.rs`: replaying an event log into a serf (mug-checked).
+//! * `play_cmd.rs`: `mars play`, vere's `urbit play` (replay into data.pma);
+//!   `inspect_cmd.rs`: `mars inspect` (epochs, META, events, dates).
 //! * `king_cmd.rs`: `mars king`, the real king with mars as its serf.
 //! * `nock_cmd.rs`: `mars nock`; `trace.rs`: crash rendering for terminals.
 //!
@@ -72,10 +74,12 @@
 pub mod alarm;
 pub mod cli;
 pub mod goof;
+pub mod inspect_cmd;
 pub mod kernel;
 pub mod king_cmd;
 pub mod newt;
 pub mod nock_cmd;
+pub mod play_cmd;
 pub mod plea;
 pub mod replay;
 pub mod serf;

@@ -30,6 +30,8 @@ fn main() -> ExitCode {
             tos,
             per,
         }),
+        Command::Play(args) => mars_serf::play_cmd::run(&args),
+        Command::Inspect(args) => mars_serf::inspect_cmd::run(&args),
         Command::Nock {
             file,
             out,

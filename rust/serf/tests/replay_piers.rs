@@ -5,43 +5,12 @@
 mod harness;
 mod support;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use harness::King;
 use mars_eventlog::{Event, EventLog, Meta, OpenMode, Writer};
 use mars_noun::Noun;
 use mars_serf::plea::Plea;
-
-/// Copy a directory tree (the shared piers are read-only).
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).expect("mkdir");
-    for entry in std::fs::read_dir(from).expect("read_dir") {
-        let entry = entry.expect("entry");
-        let dest = to.join(entry.file_name());
-        if entry.file_type().expect("type").is_dir() {
-            copy_dir(&entry.path(), &dest);
-        } else {
-            std::fs::copy(entry.path(), &dest).expect("copy");
-            let mut perm = std::fs::metadata(&dest).expect("meta").permissions();
-            #[allow(clippy::permissions_set_readonly_false)]
-            perm.set_readonly(false);
-            std::fs::set_permissions(&dest, perm).expect("chmod");
-        }
-    }
-}
-
-/// A writable copy of a shared pier, or `None` when the data is absent.
-fn shared_pier(name: &str) -> Option<(tempfile::TempDir, PathBuf)> {
-    let src = support::shared_dir().join("test-piers").join(name);
-    if !src.is_dir() {
-        eprintln!("skipping: {} not found", src.display());
-        return None;
-    }
-    let dir = tempfile::tempdir().expect("tempdir");
-    let pier = dir.path().join(name);
-    copy_dir(&src, &pier);
-    Some((dir, pier))
-}
 
 fn all_events(pier: &Path) -> (Meta, Vec<Event>) {
     let mut log = EventLog::open(pier, OpenMode::Locked).expect("open log");
@@ -78,7 +47,7 @@ fn feed_like_the_king(pier: &Path) -> (u64, u32) {
 
 #[test]
 fn baby_zod_fed_by_the_king_matches_every_mug() {
-    let Some((_dir, pier)) = shared_pier("baby-zod") else {
+    let Some((_dir, pier)) = support::shared_pier("baby-zod") else {
         return;
     };
     assert_eq!(feed_like_the_king(&pier), (22, 0x57d6b64f));
@@ -86,7 +55,7 @@ fn baby_zod_fed_by_the_king_matches_every_mug() {
 
 #[test]
 fn baby_zod_self_replay_when_data_pma_is_missing() {
-    let Some((_dir, pier)) = shared_pier("baby-zod") else {
+    let Some((_dir, pier)) = support::shared_pier("baby-zod") else {
         return;
     };
     let king = King::spawn(&pier);
@@ -179,7 +148,7 @@ fn worked_pier_replays_after_data_pma_is_deleted() {
 
 #[test]
 fn mismatching_log_stops_the_serf() {
-    let Some((_dir, pier)) = shared_pier("baby-zod") else {
+    let Some((_dir, pier)) = support::shared_pier("baby-zod") else {
         return;
     };
     // Rewrite the log with a wrong mug at event 15.

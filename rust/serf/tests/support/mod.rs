@@ -1,7 +1,7 @@
 //! Shared test helpers: where the reference data lives.
 #![allow(dead_code)]
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// `../shared` beside the checkout, or `$MARS_SHARED_DIR`.
 pub fn shared_dir() -> PathBuf {
@@ -41,3 +41,36 @@ pub const ARM_IDLE: &str = "[[1 0] [0 7]]";
 pub const ARM_SPIN: &str = "[8 [1 [9 2 0 1]] 9 2 0 1]";
 /// A poke arm that allocates without bound.
 pub const ARM_HOG: &str = "[8 [1 0] 8 [1 9 2 [0 2] [[1 0] 0 6] 0 7] 9 2 0 1]";
+
+/// Copy a directory tree, making the copies writable (shared data is laid
+/// out read-only).
+pub fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("mkdir");
+    for entry in std::fs::read_dir(from).expect("read_dir") {
+        let entry = entry.expect("entry");
+        let dest = to.join(entry.file_name());
+        if entry.file_type().expect("type").is_dir() {
+            copy_dir(&entry.path(), &dest);
+        } else {
+            std::fs::copy(entry.path(), &dest).expect("copy");
+            let mut perm = std::fs::metadata(&dest).expect("meta").permissions();
+            #[allow(clippy::permissions_set_readonly_false)]
+            perm.set_readonly(false);
+            std::fs::set_permissions(&dest, perm).expect("chmod");
+        }
+    }
+}
+
+/// A writable copy of a pier from `shared/test-piers`, or `None` (with a
+/// message) when the shared data is absent.
+pub fn shared_pier(name: &str) -> Option<(tempfile::TempDir, PathBuf)> {
+    let src = shared_dir().join("test-piers").join(name);
+    if !src.is_dir() {
+        eprintln!("skipping: {} not found", src.display());
+        return None;
+    }
+    let dir = tempfile::tempdir().expect("tempdir");
+    let pier = dir.path().join(name);
+    copy_dir(&src, &pier);
+    Some((dir, pier))
+}
