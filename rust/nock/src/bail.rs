@@ -60,12 +60,34 @@ pub struct Bail(Box<BailInner>);
 struct BailInner {
     mote: Mote,
     trace: Vec<(Noun, Noun)>,
+    /// A scry blocked on this path (caught by the innermost `+mink`).
+    block: Option<Noun>,
 }
 
 impl Bail {
     #[cold]
     pub fn new(mote: Mote, trace: Vec<(Noun, Noun)>) -> Bail {
-        Bail(Box::new(BailInner { mote, trace }))
+        Bail(Box::new(BailInner {
+            mote,
+            trace,
+            block: None,
+        }))
+    }
+
+    /// A blocked scry: `+mink` turns it into `[%1 path]`. Outside `+mink` it
+    /// behaves as `%exit`.
+    #[cold]
+    pub fn block(path: Noun, trace: Vec<(Noun, Noun)>) -> Bail {
+        Bail(Box::new(BailInner {
+            mote: Mote::Exit,
+            trace,
+            block: Some(path),
+        }))
+    }
+
+    /// The path of a blocked scry, if this is one.
+    pub fn blocked(&self) -> Option<Noun> {
+        self.0.block
     }
 
     /// A crash with no trace.

@@ -61,6 +61,34 @@ impl Runtime {
         Ok(())
     }
 
+    /// Nock 12 inside `+mink`: slam the innermost scry gate (run one level
+    /// out, with the gates outside it) with `[ref path]`. `~` blocks, `[~ ~]`
+    /// crashes, `[~ ~ v]` is `v`. A block or crash carries the frame
+    /// `[%hunk [ref path]]`.
+    fn scry_through_gate(&mut self, reference: Noun, path: Noun) -> Result<Noun, Bail> {
+        let Some(gate) = self.scry_gates.pop() else {
+            return Err(Bail::exit());
+        };
+        let sample = self.heap.cell(reference, path);
+        // Both stay roots while the gate runs (it may collect).
+        let kept_gate = self.keep(gate);
+        let kept_sample = self.keep(sample);
+        let r = self.slam(gate, sample);
+        let (gate, sample) = (self.root(kept_gate), self.root(kept_sample));
+        self.release(kept_gate);
+        self.scry_gates.push(gate);
+        let product = r?;
+        let path = sample.cell_parts().map_or(Noun::ZERO, |(_, p)| p);
+        let frame = vec![(Noun::direct(crate::compile::TRACE_TAGS[0]), sample)];
+        match product.cell_parts() {
+            None => Err(Bail::block(path, frame)),
+            Some((_, inner)) => match inner.cell_parts() {
+                Some((_, v)) => Ok(v),
+                None => Err(Bail::new(Mote::Exit, frame)),
+            },
+        }
+    }
+
     /// Call a jet, counting it if statistics are on.
     fn call_jet(&mut self, jet: JetFn, core: Noun) -> Result<Noun, JetError> {
         if self.jet_stats.is_none() {
@@ -330,7 +358,24 @@ impl Runtime {
                 Op::Scry => {
                     let path = self.pop();
                     let reference = self.pop();
-                    match self.host.scry(&mut self.heap, reference, path) {
+                    let r = if self.scry_gates.is_empty() {
+                        self.host.scry(&mut self.heap, reference, path)
+                    } else {
+                        self.stack.push(reference);
+                        self.stack.push(path);
+                        self.frames.push(Frame {
+                            code: code.clone(),
+                            pc,
+                            subject: subj,
+                        });
+                        let r = self.scry_through_gate(reference, path);
+                        if let Some(frame) = self.frames.pop() {
+                            subj = frame.subject;
+                        }
+                        self.stack.truncate(self.stack.len() - 2);
+                        r
+                    };
+                    match r {
                         Ok(v) => self.stack.push(v),
                         Err(b) => {
                             let mut b = b;

@@ -10,7 +10,8 @@
 //! are in `memo.rs`; jet registration and matching (`%fast`, the cold
 //! state) in `cold.rs`, the jet calling convention and hot table in
 //! `jets.rs`; the `Runtime` (`runtime.rs`) ties them to a heap and is
-//! the public entry point.
+//! the public entry point; `virt.rs` is `+mink` (virtualisation with Nock
+//! 12 scry).
 //!
 //! Guarantees: Nock depth uses no Rust stack (a 10^6-deep recursion runs; the
 //! depth limit bails `%meme`); tail calls (Nock 2 and 9 in tail position, and
@@ -27,6 +28,7 @@ mod jets;
 mod memo;
 mod op;
 mod runtime;
+pub mod virt;
 
 pub use bail::{Bail, Mote};
 pub use cold::{Cold, LocId};

@@ -61,6 +61,11 @@ impl Memo {
         self.len += 1;
     }
 
+    /// An empty cache with the same bound.
+    pub(crate) fn fresh(&self) -> Memo {
+        Memo::new(self.cap)
+    }
+
     pub(crate) fn clear(&mut self) {
         self.map.clear();
         self.len = 0;

@@ -73,6 +73,10 @@ pub struct Runtime {
     pub(crate) hot: HotTable,
     pub(crate) jets_enabled: bool,
     pub(crate) jet_stats: Option<JetStats>,
+    /// Scry gates of the enclosing `+mink`s, innermost last.
+    pub(crate) scry_gates: Vec<Noun>,
+    /// Transient memo caches of the enclosing `+mink` levels.
+    pub(crate) memo_stack: Vec<Memo>,
 }
 
 /// Per-path jet counters (when enabled with `Runtime::set_jet_stats`).
@@ -122,6 +126,8 @@ impl Runtime {
             hot: HotTable::default(),
             jets_enabled: true,
             jet_stats: None,
+            scry_gates: Vec::new(),
+            memo_stack: Vec::new(),
         }
     }
 
@@ -284,6 +290,8 @@ impl Runtime {
             host,
             parked_code,
             cold,
+            scry_gates,
+            memo_stack,
             ..
         } = self;
         let mut gc: Collector<'_> = heap.collect(generation);
@@ -303,6 +311,10 @@ impl Runtime {
             gc.root(&mut f.subject);
         }
         memo.roots(&mut gc);
+        for m in memo_stack.iter_mut() {
+            m.roots(&mut gc);
+        }
+        gc.roots(scry_gates);
         memo_keep.roots(&mut gc);
         host.roots(&mut gc);
         cold.roots(&mut gc);
