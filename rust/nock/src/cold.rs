@@ -163,17 +163,14 @@ impl Cold {
         let Some((parent_f, hooks)) = rest.cell_parts() else {
             return false;
         };
-        let Some(name) = chum_name(chum) else {
-            return false;
-        };
         let Some(axis) = parent_axis(parent_f) else {
             return false;
         };
         let Some((battery, payload)) = core.cell_parts() else {
             return false;
         };
-        let (parent, path) = if axis == 0 {
-            (Parent::Root { payload }, name)
+        let parent = if axis == 0 {
+            Parent::Root { payload }
         } else {
             let Some(sub) = core.slot_u64(axis) else {
                 return false;
@@ -181,12 +178,22 @@ impl Cold {
             let Some(pid) = self.locate(sub) else {
                 return false;
             };
-            let path = format!("{}/{}", self.locs[pid as usize].path, name);
-            (Parent::Child { axis, parent: pid }, path)
+            Parent::Child { axis, parent: pid }
         };
+        // The common case: a gate re-offered on every pull. Check before
+        // building any strings.
         if self.find_same(battery, &parent).is_some() {
             return false;
         }
+        let Some(name) = chum_name(chum) else {
+            return false;
+        };
+        let path = match parent {
+            Parent::Root { .. } => name,
+            Parent::Child { parent: pid, .. } => {
+                format!("{}/{}", self.locs[pid as usize].path, name)
+            }
+        };
         let jets = hot.arms(&path);
         self.push(Location {
             battery,
