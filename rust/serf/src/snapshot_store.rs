@@ -8,7 +8,11 @@
 //! header's. A snapshot that fails any check is moved aside (never
 //! deleted) with a message, and the serf starts as if there were none.
 
+use std::fs::{File, OpenOptions};
+use std::io::{Read, Write};
 use std::path::Path;
+
+use nix::fcntl::{Flock, FlockArg};
 
 use mars_nock::Runtime;
 use mars_noun::{mug, Noun};
@@ -26,6 +30,8 @@ fn tag(rt: &mut Runtime) -> Noun {
 pub enum SnapshotError {
     #[error("cannot open the snapshot directory: {0}")]
     Open(String),
+    #[error("{path} is locked by another mars process{holder}: one serf per pier")]
+    Locked { path: String, holder: String },
     #[error("cannot save the snapshot: {0}")]
     Save(String),
 }
@@ -40,13 +46,48 @@ pub struct Loaded {
 
 pub struct SnapshotStore {
     store: Store,
+    /// Held for the life of the store: one mars process per pier.
+    _lock: Flock<File>,
+}
+
+/// Take `<pier>/.urb/chk/mars.lock` (an advisory `flock`, released by the
+/// kernel when the process dies) and write our pid into it.
+fn lock(pier: &Path) -> Result<Flock<File>, SnapshotError> {
+    let path = pier.join(".urb/chk/mars.lock");
+    let file = OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(&path)
+        .map_err(|e| SnapshotError::Open(format!("{}: {e}", path.display())))?;
+    match Flock::lock(file, FlockArg::LockExclusiveNonblock) {
+        Ok(mut held) => {
+            let _ = held.set_len(0);
+            let _ = held.write_all(format!("{}\n", std::process::id()).as_bytes());
+            Ok(held)
+        }
+        Err((mut file, _)) => {
+            let mut pid = String::new();
+            let _ = file.read_to_string(&mut pid);
+            let pid = pid.trim();
+            Err(SnapshotError::Locked {
+                path: pier.display().to_string(),
+                holder: if pid.is_empty() {
+                    String::new()
+                } else {
+                    format!(" (pid {pid})")
+                },
+            })
+        }
+    }
 }
 
 impl SnapshotStore {
     pub fn open(pier: &Path) -> Result<SnapshotStore, SnapshotError> {
-        Store::open(pier)
-            .map(|store| SnapshotStore { store })
-            .map_err(|e| SnapshotError::Open(e.to_string()))
+        let store = Store::open(pier).map_err(|e| SnapshotError::Open(e.to_string()))?;
+        let lock = lock(pier)?;
+        Ok(SnapshotStore { store, _lock: lock })
     }
 
     /// Load and verify; a bad snapshot is quarantined and reported on stderr.

@@ -210,3 +210,24 @@ fn kill_during_save_loses_nothing() {
         "no snapshot was ever broken"
     );
 }
+
+#[test]
+fn a_second_serf_on_the_same_pier_is_refused() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let first = King::spawn(dir.path());
+    let out = std::process::Command::new(harness::mars_bin())
+        .arg("serf")
+        .args(harness::king_argv(dir.path(), 128))
+        .stdin(std::process::Stdio::piped())
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty(), "no %ripe");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("locked by another mars process"), "{err}");
+    assert!(err.contains(&format!("pid {}", first.child.id())), "{err}");
+    drop(first);
+    // Once the first is gone, the pier is free again.
+    let again = King::spawn(dir.path());
+    assert_eq!(again.eve, 0);
+}
