@@ -58,9 +58,16 @@ impl Heap {
     pub fn collect(&mut self, generation: Generation) -> Collector<'_> {
         let fresh = match generation {
             Generation::Minor => None,
-            // A failed reservation degrades to a minor collection: correct,
-            // just less compacting.
-            Generation::Major => Region::reserve(self.config.old_reservation()).ok(),
+            // Reuse the last from-space if it is large enough. A failed
+            // reservation degrades to a minor collection: correct, just
+            // less compacting.
+            Generation::Major => {
+                let want = self.config.old_reservation();
+                match self.spare.take().filter(|r| r.capacity() >= want) {
+                    Some(r) => Some(r),
+                    None => Region::reserve(want).ok(),
+                }
+            }
         };
         let generation = if fresh.is_some() {
             generation
@@ -202,8 +209,11 @@ impl Collector<'_> {
         if let Some(mut fresh) = self.fresh.take() {
             std::mem::swap(&mut self.heap.old, &mut fresh);
             fresh.reset();
-            drop(fresh);
             self.heap.live_after_major = self.heap.old.used();
+            // Keep it as the next to-space, resident only up to what the
+            // next major collection will copy.
+            fresh.release_tail(self.heap.live_after_major);
+            self.heap.spare = Some(fresh);
             self.heap.stats.major_collections += 1;
         } else {
             self.heap.stats.minor_collections += 1;
@@ -280,6 +290,23 @@ mod tests {
         let r = gc.finish();
         assert_eq!(r.old_bytes_after, 24 * 10);
         assert_eq!(list_sum(roots[0]), 45);
+    }
+
+    #[test]
+    fn major_collections_reuse_the_last_from_space() {
+        let mut h = heap();
+        let first = h.old.start();
+        let mut roots = [h.cell(Noun::ONE, Noun::ONE)];
+        for _ in 0..2 {
+            let mut gc = h.collect(Generation::Major);
+            gc.roots(&mut roots);
+            gc.finish();
+        }
+        assert_eq!(h.old.start(), first, "two majors swap between two regions");
+        assert_eq!(
+            roots[0].cell_parts().map(|(a, _)| a.as_u64()),
+            Some(Some(1))
+        );
     }
 
     #[test]

@@ -75,6 +75,10 @@ pub struct Heap {
     pub(crate) live_after_major: usize,
     /// Allocation counter at the last collection (young bytes are derived).
     pub(crate) stats: HeapStats,
+    /// The from-space of the last major collection, kept (with at most as
+    /// many resident pages as were live) as the next one's to-space, so that
+    /// a major collection does not fault in a fresh mapping every time.
+    pub(crate) spare: Option<Region>,
 }
 
 /// An atom being written: fill `words_mut`, then `Heap::finish_atom`.
@@ -114,6 +118,7 @@ impl Heap {
             config,
             live_after_major: 0,
             stats: HeapStats::default(),
+            spare: None,
         })
     }
 

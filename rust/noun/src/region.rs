@@ -66,6 +66,12 @@ impl Region {
         self.start() + self.capacity
     }
 
+    /// Bytes of address space reserved.
+    #[inline]
+    pub fn capacity(&self) -> usize {
+        self.capacity
+    }
+
     /// Next free address.
     #[inline]
     pub fn top(&self) -> usize {
