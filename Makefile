@@ -2,7 +2,7 @@
 CARGO ?= cargo
 FUZZ_SECONDS ?= 30
 
-.PHONY: all build test test-small-stack bench stress check fmt fuzz-smoke clean
+.PHONY: all build test test-small-stack bench stress check fmt fuzz-smoke test-piers clean
 
 all: build
 
@@ -21,6 +21,7 @@ test-small-stack:
 
 bench:
 	$(CARGO) run --release -p mars-bench
+	$(CARGO) bench -p mars-serial
 
 # The memory-design proof: 20 GB allocated, 500 MB live, peak RSS < 2 GB.
 stress:
@@ -32,6 +33,11 @@ check:
 
 fmt:
 	$(CARGO) fmt --all
+
+# Regenerate test-piers/ (piers of our own toy kernels, with expected mugs).
+test-piers:
+	$(CARGO) run --release -p mars-serf --example make_test_piers -- test-piers
+	find test-piers -name lock.mdb -delete
 
 fuzz-smoke:
 	bash rust/fuzz/smoke.sh $(FUZZ_SECONDS)
