@@ -43,6 +43,32 @@ fn deep_non_tail_recursion_completes() {
 }
 
 #[test]
+fn deep_recursion_on_a_small_thread_stack() {
+    // Nock depth lives on the heap: 10^6 non-tail frames and a 10^6-deep
+    // formula compile and run on a 256 KiB Rust stack.
+    let t = std::thread::Builder::new()
+        .stack_size(256 << 10)
+        .spawn(|| {
+            let mut rt = runtime();
+            let zeros = vec![Noun::ZERO; 1_000_000];
+            let list = rt.heap.list(&zeros);
+            let f = parse(&mut rt, COPY_LIST);
+            let copy = rt.nock(list, f).expect("copy");
+            let mut deep = parse(&mut rt, "[0 1]");
+            for _ in 0..1_000_000 {
+                deep = rt.heap.tuple(&[Noun::direct(4), deep]);
+            }
+            let n = rt.nock(Noun::ZERO, deep).expect("increments");
+            (copy.cell_parts().is_some(), n.as_u64())
+        })
+        .expect("thread");
+    assert_eq!(
+        t.join().expect("no stack overflow"),
+        (true, Some(1_000_000))
+    );
+}
+
+#[test]
 fn depth_limit_bails_meme_and_recovers() {
     let limits = Limits {
         max_depth: 1000,
