@@ -259,14 +259,17 @@ impl Runtime {
         }
     }
 
-    /// Slam a gate: `*[gate(sample := sample) 9 2 0 1]`.
+    /// Slam a gate: `*[gate(sample := sample) 9 2 0 1]`, through Nock 9 so
+    /// that a jetted gate runs its jet.
     pub fn slam(&mut self, gate: Noun, sample: Noun) -> Result<Noun, Bail> {
         let (battery, payload) = gate.cell_parts().ok_or_else(Bail::exit)?;
         let (_, context) = payload.cell_parts().ok_or_else(Bail::exit)?;
         let payload = self.heap.cell(sample, context);
         let core = self.heap.cell(battery, payload);
-        let formula = core.slot_u64(2).ok_or_else(Bail::exit)?;
-        self.nock(core, formula)
+        let arm = self
+            .heap
+            .tuple(&[Noun::direct(9), Noun::direct(2), Noun::ZERO, Noun::ONE]);
+        self.nock(core, arm)
     }
 
     /// Collect now, keeping the embedder's roots and the host's.

@@ -155,6 +155,8 @@ fn play(args: &PlayArgs) -> Result<u8, Stop> {
 
     let mut rt = Runtime::new(heap_config(args))
         .map_err(|e| Stop::input(format!("cannot set up memory: {e}")))?;
+    // Jets must be installed before a snapshot's cold state is restored.
+    rt.install_hot(mars_jets::hot_table());
 
     if args.full {
         match set_aside(pier) {

@@ -194,6 +194,8 @@ pub fn run(args: SerfArgs) -> ExitCode {
         quiet: wag & WAG_QUIET != 0,
     };
     let mut rt = Runtime::with_host(heap, Box::new(host), limits);
+    // Jets must be installed before a snapshot's cold state is restored.
+    rt.install_hot(mars_jets::hot_table());
     for (sig, mote) in [
         (signal_hook::consts::SIGINT, mars_nock::INTERRUPT_INTR),
         (signal_hook::consts::SIGTERM, mars_nock::INTERRUPT_TERM),

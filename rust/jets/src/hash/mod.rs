@@ -1,0 +1,3 @@
+//! Layer 2 insecure hashing (`two`): `mug`.
+
+pub mod mug;
