@@ -101,42 +101,8 @@ fn worked_pier_replays_after_data_pma_is_deleted() {
     let dir = tempfile::tempdir().expect("tempdir");
     let pier = dir.path().join("zod");
     std::fs::create_dir_all(&pier).expect("pier");
-    let mut king = King::spawn(&pier);
-    let boot = baby_boot_events(&mut king.heap, &pill);
-    let mut writer = Writer::create(&pier, &Meta::new(0, true, boot.len() as u32)).expect("log");
-    let stored: Vec<Event> = boot
-        .iter()
-        .enumerate()
-        .map(|(i, n)| Event {
-            number: i as u64 + 1,
-            mug: 0,
-            jam: mars_serial::jam(*n),
-        })
-        .collect();
-    writer.append(&stored).expect("boot events");
-    assert!(matches!(king.play(1, &boot), Plea::PlayDone { .. }));
-    for n in 0..6 {
-        let j = job(&mut king.heap, n);
-        let jam = mars_serial::jam(j);
-        match king.work(j) {
-            Plea::WorkDone { eve, mug, .. } => writer
-                .append(&[Event {
-                    number: eve,
-                    mug,
-                    jam,
-                }])
-                .expect("log event"),
-            other => panic!("{other:?}"),
-        }
-        if n == 2 {
-            writer.roll().expect("new epoch");
-        }
-    }
-    let (eve, mug) = (king.eve, king.mug);
-    king.save();
-    assert_eq!(king.exit(0).code(), Some(0));
-    drop(writer);
-
+    // Six live events, an epoch rolled after the third, saved at the end.
+    let (eve, mug) = worked_pier(&pier, &pill, 6, Some(5), Some(2));
     std::fs::remove_file(pier.join(".urb/chk/data.pma")).expect("delete data.pma");
     let king = King::spawn(&pier);
     assert_eq!(
