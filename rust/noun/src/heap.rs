@@ -22,7 +22,9 @@ pub struct HeapConfig {
     /// next safepoint.
     pub nursery_bytes: usize,
     /// Upper bound on nursery plus old space; past it computations bail
-    /// `%meme`. Also the size of each address-space reservation.
+    /// `%meme`. Also the size of each address-space reservation. The
+    /// default, 4 GiB, is vere's default loom (2^31 bytes of 32-bit nouns)
+    /// for our 64-bit nouns; `--loom`/`--memory-limit` change it.
     pub limit_bytes: usize,
     /// A major collection is wanted when old space has grown to this many
     /// times what survived the previous major collection (in percent).
@@ -44,7 +46,7 @@ impl Default for HeapConfig {
     fn default() -> Self {
         HeapConfig {
             nursery_bytes: 32 << 20,
-            limit_bytes: 32 << 30,
+            limit_bytes: 4 << 30,
             major_growth_percent: 200,
             major_min_bytes: 64 << 20,
         }

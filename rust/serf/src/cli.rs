@@ -92,7 +92,7 @@ pub enum Command {
         /// Write jam(product) here instead of printing the product.
         #[arg(long)]
         out: Option<PathBuf>,
-        /// Memory limit in MiB for nouns (default 32 GiB); past it the
+        /// Memory limit in MiB for nouns (default 4 GiB); past it the
         /// computation bails %meme.
         #[arg(long, value_name = "MIB")]
         memory_limit: Option<usize>,
