@@ -27,11 +27,11 @@ pub fn goof(rt: &mut Runtime, kernel: Option<Noun>, bail: &Bail) -> Goof {
             tang: Noun::NULL,
         };
     };
+    // Built before anything runs, while the bail's trace nouns are valid;
+    // kept because rendering runs Nock, which may collect.
     let fallback = fallback_tang(rt, bail);
     let keep = rt.keep(fallback);
-    let tax_root = rt.keep(tax);
     let tang = mook(rt, kernel, tax).unwrap_or_else(|| rt.root(keep));
-    let _ = tax_root;
     rt.release(keep);
     Goof { mote, tang }
 }
@@ -40,7 +40,6 @@ pub fn goof(rt: &mut Runtime, kernel: Option<Noun>, bail: &Bail) -> Goof {
 /// is not shaped like a tang.
 fn mook(rt: &mut Runtime, kernel: Noun, tax: Noun) -> Option<Noun> {
     let tax_root = rt.keep(tax);
-    let kernel_root = rt.keep(kernel);
     let cord = rt.heap.atom_str("mook");
     let gate = call_arm(rt, kernel, AXIS_WISH, cord).ok();
     let result = gate.and_then(|gate| {
@@ -48,7 +47,6 @@ fn mook(rt: &mut Runtime, kernel: Noun, tax: Noun) -> Option<Noun> {
         let sample = rt.heap.cell(Noun::direct(2), tax);
         rt.slam(gate, sample).ok()
     });
-    let _ = rt.root(kernel_root);
     rt.release(tax_root);
     let (_, tang) = result?.cell_parts()?;
     crate::plea::is_tang(tang).then_some(tang)

@@ -328,11 +328,7 @@ impl Serf {
                 let crud_root = self.rt.keep(crud);
                 let kernel = self.rt.root(self.kernel);
                 let r = self.poke_checked(kernel, crud);
-                let first = Goof {
-                    mote: self.rt.root(first_root),
-                    tang: self.rt.root(first_tang),
-                };
-                let plea = match r {
+                match r {
                     Ok((effects, new)) => {
                         let sen = self.sen;
                         self.install(new, sen);
@@ -353,9 +349,7 @@ impl Serf {
                         };
                         Plea::WorkBail(vec![second, first])
                     }
-                };
-                let _ = first;
-                plea
+                }
             }
         };
         self.rt.release(job_root);
