@@ -138,6 +138,24 @@ pub fn build(heap: &mut Heap, words: usize, fill: impl FnOnce(&mut [u64])) -> No
     heap.finish_atom(b)
 }
 
+/// Word-wise `op` of two atoms (or, and, xor): the shorter atom is padded
+/// with zero words.
+pub fn bitwise(heap: &mut Heap, a: Atom, b: Atom, op: impl Fn(u64, u64) -> u64) -> Noun {
+    if let (Some(x), Some(y)) = (direct(a), direct(b)) {
+        // Both below 2^63, and or/and/xor keep the top bit clear.
+        return Noun::direct(op(x, y));
+    }
+    let (aw, bw) = (a.words(), b.words());
+    build(heap, aw.len().max(bw.len()), |out| {
+        for (i, o) in out.iter_mut().enumerate() {
+            *o = op(
+                aw.get(i).copied().unwrap_or(0),
+                bw.get(i).copied().unwrap_or(0),
+            );
+        }
+    })
+}
+
 /// Compare two atoms as numbers.
 #[inline]
 pub fn cmp(a: Atom, b: Atom) -> std::cmp::Ordering {

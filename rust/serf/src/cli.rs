@@ -36,26 +36,7 @@ pub enum Command {
     /// on stdin, pleas leave on stdout; diagnostics go to stderr. The snapshot
     /// is <PIER>/.urb/chk/data.pma. Exit status: the code of %live %exit, or
     /// 1 on end of input, a malformed writ, or a failed save.
-    Serf {
-        /// The pier directory.
-        pier: PathBuf,
-        /// Passkey "a:b:c:d" (hex u64s; unused by v3.0).
-        key: String,
-        /// Runtime flags (decimal u32); bit 6 (64) suppresses %slog output.
-        wag: String,
-        /// Transient %memo cache size in entries (vere's -C, default 50000).
-        hap: String,
-        /// Memory size as log2 bytes (vere's --loom, default 31).
-        lom: String,
-        /// Event of a rock to load from .urb/roc (vere's -r; 0 = none).
-        eve: String,
-        /// Swap file path, or 0 (vere's --swap; unused).
-        eph: String,
-        /// Cache toss skip length (vere's --toss; unused).
-        tos: String,
-        /// Persistent %memo cache size in entries (vere's -M, default 50000).
-        per: String,
-    },
+    Serf(SerfArgs),
     /// Replay a pier's event log into mars's snapshot, like vere's `urbit play`
     ///
     /// Starts from <PIER>/.urb/chk/data.pma when it is present and valid,
@@ -97,4 +78,29 @@ pub enum Command {
         #[arg(long, value_name = "MIB")]
         memory_limit: Option<usize>,
     },
+}
+
+/// The king's arguments to `mars serf`, as strings, in its order (see
+/// serf-protocol.md §1.2; bad numbers are reported and defaulted, as vere's
+/// serf does).
+#[derive(Debug, Clone, clap::Args)]
+pub struct SerfArgs {
+    /// The pier directory.
+    pub pier: PathBuf,
+    /// Passkey "a:b:c:d" (hex u64s; unused by v3.0).
+    pub key: String,
+    /// Runtime flags (decimal u32); bit 6 (64) suppresses %slog output.
+    pub wag: String,
+    /// Transient %memo cache size in entries (vere's -C, default 50000).
+    pub hap: String,
+    /// Memory size as log2 bytes (vere's --loom, default 31).
+    pub lom: String,
+    /// Event of a rock to load from .urb/roc (vere's -r; 0 = none).
+    pub eve: String,
+    /// Swap file path, or 0 (vere's --swap; unused).
+    pub eph: String,
+    /// Cache toss skip length (vere's --toss; unused).
+    pub tos: String,
+    /// Persistent %memo cache size in entries (vere's -M, default 50000).
+    pub per: String,
 }

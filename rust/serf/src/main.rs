@@ -9,27 +9,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::King { urbit, args } => mars_serf::king_cmd::run(&urbit, &args),
-        Command::Serf {
-            pier,
-            key,
-            wag,
-            hap,
-            lom,
-            eve,
-            eph,
-            tos,
-            per,
-        } => mars_serf::serf_cmd::run(mars_serf::serf_cmd::SerfArgs {
-            pier,
-            key,
-            wag,
-            hap,
-            lom,
-            eve,
-            eph,
-            tos,
-            per,
-        }),
+        Command::Serf(args) => mars_serf::serf_cmd::run(args),
         Command::Play(args) => mars_serf::play_cmd::run(&args),
         Command::Inspect(args) => mars_serf::inspect_cmd::run(&args),
         Command::Nock {

@@ -14,7 +14,6 @@ use std::cell::RefCell;
 use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::os::fd::{AsFd, AsRawFd};
-use std::path::PathBuf;
 use std::process::ExitCode;
 use std::rc::Rc;
 use std::sync::atomic::Ordering;
@@ -34,19 +33,7 @@ use mars_eventlog::{EventLog, OpenMode};
 /// wag bit 6: suppress `%slog` output.
 const WAG_QUIET: u32 = 64;
 
-/// The king's arguments, as strings, in its order.
-#[derive(Debug, Clone)]
-pub struct SerfArgs {
-    pub pier: PathBuf,
-    pub key: String,
-    pub wag: String,
-    pub hap: String,
-    pub lom: String,
-    pub eve: String,
-    pub eph: String,
-    pub tos: String,
-    pub per: String,
-}
+pub use crate::cli::SerfArgs;
 
 type Out = Rc<RefCell<FrameWriter<BufWriter<File>>>>;
 
