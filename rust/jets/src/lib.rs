@@ -101,16 +101,25 @@
 
 mod big;
 pub mod bits;
+pub mod crypto;
 /// The coverage table: every path of vere-v3.0's `k140` jet tree, jetted
 /// here or not, proven or not.
 pub mod coverage {
     #![doc = include_str!("coverage.md")]
 }
 pub mod hash;
+pub mod lists;
+pub mod maps;
 pub mod math;
 pub mod order;
+pub mod parse;
+pub mod serial;
+pub mod sha;
 pub mod table;
+pub mod text;
+pub mod types;
 pub mod util;
+pub mod virt;
 pub mod words;
 
 use mars_nock::HotTable;

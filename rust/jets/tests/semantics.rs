@@ -11,7 +11,7 @@
 mod common;
 
 use common::{Ivory, Outcome, T};
-use mars_jets::table::GATES;
+use mars_jets::table;
 use mars_nock::{JetError, Mote, Runtime};
 use mars_noun::{noun_eq, HeapConfig, Noun};
 
@@ -26,10 +26,7 @@ fn runtime() -> Runtime {
 
 /// Call the jet of `name` on a gate-shaped core `[0 sample 0]`.
 fn call(rt: &mut Runtime, name: &str, sample: &T) -> Result<Noun, JetError> {
-    let gate = GATES
-        .iter()
-        .find(|g| g.name == name)
-        .unwrap_or_else(|| panic!("no jet %{name}"));
+    let gate = table::gate(name).unwrap_or_else(|| panic!("no jet %{name}"));
     let s = sample.build(&mut rt.heap);
     let payload = rt.heap.cell(s, Noun::ZERO);
     let core = rt.heap.cell(Noun::ZERO, payload);

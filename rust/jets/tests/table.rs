@@ -11,7 +11,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
 use common::{shared_dir, T};
-use mars_jets::table::{Gate, GATES, KELVINS};
+use mars_jets::table::{gates, Gate, KELVINS};
 use mars_nock::Runtime;
 use mars_noun::{noun_eq, HeapConfig, Noun};
 
@@ -41,8 +41,8 @@ fn every_row_is_a_gate_of_its_tree() {
         eprintln!("skipped: no shared/spec/jet-trees");
         return;
     };
-    let bound: BTreeSet<&str> = GATES.iter().flat_map(|g| g.paths.iter().copied()).collect();
-    for g in GATES {
+    let bound: BTreeSet<&str> = gates().flat_map(|g| g.paths.iter().copied()).collect();
+    for g in gates() {
         for p in g.paths {
             let root = p.split('/').next().expect("root");
             let (axis, f) = trees[root]
@@ -154,7 +154,7 @@ impl Synthetic {
             let two = self.parent(rt, 2);
             register(rt, two, "[%two [0 3] 0]");
         }
-        for (i, g) in GATES.iter().enumerate() {
+        for (i, g) in gates().enumerate() {
             if let Some(gate) = self.gate(rt, i, g, Noun::ZERO) {
                 register(rt, gate, &format!("[%{} [0 7] 0]", g.name));
             }
@@ -194,7 +194,7 @@ fn every_gate_binds_under_every_root() {
         let syn = Synthetic { root };
         syn.register_all(&mut rt);
         let mut bound = 0;
-        for (i, g) in GATES.iter().enumerate() {
+        for (i, g) in gates().enumerate() {
             let (s, want) = sample(g.name);
             let s = s.build(&mut rt.heap);
             let Some(core) = syn.gate(&mut rt, i, g, s) else {
@@ -223,8 +223,7 @@ fn every_gate_binds_under_every_root() {
             assert_eq!(calls, Some(1), "{path} was called once");
             bound += 1;
         }
-        let expected = GATES
-            .iter()
+        let expected = gates()
             .filter(|g| g.paths.iter().any(|p| p.starts_with(&format!("{root}/"))))
             .count();
         assert_eq!(bound, expected, "{root}");
@@ -283,7 +282,7 @@ fn coverage(k140: &BTreeMap<String, (u64, String)>, order: &[String]) -> String 
     for path in order {
         let (axis, f) = &k140[path];
         let under = path.strip_prefix("k140/").unwrap_or(path);
-        let gate = GATES.iter().find(|g| g.path == under);
+        let gate = gates().find(|g| g.path == under);
         let (jet, tested) = if f == "(core)" {
             ("core".to_string(), String::new())
         } else {
@@ -357,7 +356,7 @@ fn coverage_table_is_current() {
 #[test]
 fn every_gate_is_proven() {
     let proofs = proofs();
-    for g in GATES {
+    for g in gates() {
         assert!(
             proofs.get(g.name).is_some_and(|m| m.contains("Hoon")),
             "%{} has no differential proof against its Hoon",

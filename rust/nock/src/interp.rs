@@ -35,6 +35,17 @@ impl Runtime {
         Bail::new(mote, open)
     }
 
+    /// Pass on a bail from Nock a jet ran: the frames open here, then its own.
+    #[cold]
+    fn fail_with(&mut self, mut inner: Bail, base: &Base) -> Bail {
+        self.stack.truncate(base.stack);
+        self.frames.truncate(base.frames);
+        let mut open = self.trace.split_off(base.trace);
+        open.append(inner.trace_mut());
+        *inner.trace_mut() = open;
+        inner
+    }
+
     /// Collect if the nursery is full; bail if interrupted or out of memory.
     #[cold]
     #[inline(never)]
@@ -252,6 +263,9 @@ impl Runtime {
                                 Err(JetError::Punt) => {}
                                 Err(JetError::Exit) => bail!(Mote::Exit),
                                 Err(JetError::Fail(m)) => bail!(m),
+                                Err(JetError::Bail(inner)) => {
+                                    return Err(self.fail_with(inner, &base))
+                                }
                             }
                         }
                     }

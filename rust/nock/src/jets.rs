@@ -4,18 +4,20 @@
 //! it receives the whole core (its sample already edited in) and either
 //! returns the product, punts (run the arm's Nock instead), or bails. Jets
 //! get the `Runtime`, so they can allocate and, for higher-order gates, call
-//! back into Nock; a jet that holds nouns across such a call must `keep`
-//! them, since the call may collect.
+//! back into Nock (`Runtime::slam_keeping`, `Runtime::nock`); a jet that
+//! holds nouns across such a call must hand them to `slam_keeping` (or
+//! `keep` them), since the call may collect. A bail from that Nock is passed
+//! on whole (`JetError::Bail`), trace and all.
 
 use rustc_hash::FxHashMap;
 
 use mars_noun::Noun;
 
-use crate::bail::Mote;
+use crate::bail::{Bail, Mote};
 use crate::runtime::Runtime;
 
 /// How a jet declines or fails.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug)]
 pub enum JetError {
     /// Not handled here: run the arm's Nock.
     Punt,
@@ -23,6 +25,27 @@ pub enum JetError {
     Exit,
     /// A non-deterministic failure with this mote (e.g. `%meme`, `%fail`).
     Fail(Mote),
+    /// Nock the jet ran (a slammed gate, a hooked arm) bailed: pass it on
+    /// with its trace, or its block.
+    Bail(Bail),
+}
+
+impl From<Bail> for JetError {
+    fn from(b: Bail) -> JetError {
+        JetError::Bail(b)
+    }
+}
+
+impl PartialEq for JetError {
+    /// Bails compare by mote (their traces hold nouns).
+    fn eq(&self, other: &JetError) -> bool {
+        match (self, other) {
+            (JetError::Punt, JetError::Punt) | (JetError::Exit, JetError::Exit) => true,
+            (JetError::Fail(a), JetError::Fail(b)) => a == b,
+            (JetError::Bail(a), JetError::Bail(b)) => a.mote() == b.mote(),
+            _ => false,
+        }
+    }
 }
 
 /// A jet: `core` → product.

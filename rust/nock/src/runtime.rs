@@ -77,6 +77,8 @@ pub struct Runtime {
     pub(crate) scry_gates: Vec<Noun>,
     /// Transient memo caches of the enclosing `+mink` levels.
     pub(crate) memo_stack: Vec<Memo>,
+    /// `[9 2 0 1]`, one noun for every `slam`, so its code is compiled once.
+    slam_formula: Noun,
 }
 
 /// Per-path jet counters (when enabled with `Runtime::set_jet_stats`).
@@ -128,6 +130,7 @@ impl Runtime {
             jet_stats: None,
             scry_gates: Vec::new(),
             memo_stack: Vec::new(),
+            slam_formula: Noun::ZERO,
         }
     }
 
@@ -266,10 +269,48 @@ impl Runtime {
         let (_, context) = payload.cell_parts().ok_or_else(Bail::exit)?;
         let payload = self.heap.cell(sample, context);
         let core = self.heap.cell(battery, payload);
-        let arm = self
-            .heap
-            .tuple(&[Noun::direct(9), Noun::direct(2), Noun::ZERO, Noun::ONE]);
+        if self.slam_formula.is_atom() {
+            self.slam_formula =
+                self.heap
+                    .tuple(&[Noun::direct(9), Noun::direct(2), Noun::ZERO, Noun::ONE]);
+        }
+        let arm = self.slam_formula;
         self.nock(core, arm)
+    }
+
+    /// `slam`, for a jet that holds nouns across the call: `live` stays
+    /// valid (the nouns are roots while the gate runs, and are updated if a
+    /// collection moves them).
+    pub fn slam_keeping(
+        &mut self,
+        gate: Noun,
+        sample: Noun,
+        live: &mut [Noun],
+    ) -> Result<Noun, Bail> {
+        self.nock_keeping(live, |rt| rt.slam(gate, sample))
+    }
+
+    /// Run `f` (which runs Nock on this runtime) with `live` kept as roots
+    /// and updated afterwards, whatever `f` returns.
+    pub fn nock_keeping<T>(&mut self, live: &mut [Noun], f: impl FnOnce(&mut Runtime) -> T) -> T {
+        let mark = self.stack.len();
+        self.stack.extend_from_slice(live);
+        let r = f(self);
+        live.copy_from_slice(&self.stack[mark..mark + live.len()]);
+        self.stack.truncate(mark);
+        r
+    }
+
+    /// Look `[key tag]` up in the current transient `%memo` cache (the
+    /// one of this event, or of the innermost `+mink`). For jets that are
+    /// caches, as vere's `ut` jets: `tag` names the arm, `key` its inputs.
+    pub fn memo_get(&mut self, key: Noun, tag: Noun) -> Option<Noun> {
+        self.memo.get(key, tag)
+    }
+
+    /// Store a successful product in the current transient `%memo` cache.
+    pub fn memo_put(&mut self, key: Noun, tag: Noun, product: Noun) {
+        self.memo.put(key, tag, product);
     }
 
     /// Collect now, keeping the embedder's roots and the host's.
@@ -295,6 +336,7 @@ impl Runtime {
             cold,
             scry_gates,
             memo_stack,
+            slam_formula,
             ..
         } = self;
         let mut gc: Collector<'_> = heap.collect(generation);
@@ -318,6 +360,7 @@ impl Runtime {
             m.roots(&mut gc);
         }
         gc.roots(scry_gates);
+        gc.root(slam_formula);
         memo_keep.roots(&mut gc);
         host.roots(&mut gc);
         cold.roots(&mut gc);

@@ -51,7 +51,7 @@ pub fn run_virtual(
                     let trace = b.trace_noun(&mut rt.heap);
                     Ok(rt.heap.cell(Noun::direct(2), trace))
                 }
-                other => Err(JetError::Fail(other)),
+                _ => Err(JetError::Bail(b)),
             }
         }
     }

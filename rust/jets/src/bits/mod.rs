@@ -22,3 +22,23 @@ pub mod rip;
 pub mod rsh;
 pub mod swp;
 pub mod xeb;
+
+crate::table::family! {
+    bex: "one/two/bex" | "bex" => bex::jet;
+    can: "one/two/can" | "can" => can::jet;
+    cat: "one/two/cat" | "cat" => cat::jet;
+    con: "one/two/con" | "con" => con::jet;
+    cut: "one/two/cut" | "cut" => cut::jet;
+    dis: "one/two/dis" | "dis" => dis::jet;
+    end: "one/two/end" | "end" => end::jet;
+    lsh: "one/two/lsh" | "lsh" => lsh::jet;
+    met: "one/two/met" | "met" => met::jet;
+    mix: "one/two/mix" | "mix" => mix::jet;
+    rap: "one/two/rap" => rap::jet;
+    rep: "one/two/rep" | "rep" => rep::jet;
+    rev: "one/two/rev" => rev::jet;
+    rip: "one/two/rip" | "rip" => rip::jet;
+    rsh: "one/two/rsh" | "rsh" => rsh::jet;
+    swp: "one/two/swp" | "swp" => swp::jet;
+    xeb: "one/two/xeb" => xeb::jet;
+}

@@ -21,6 +21,25 @@ pub mod mul;
 pub mod peg;
 pub mod sub;
 
+crate::table::family! {
+    add: "one/add" | "add" => add::jet;
+    dec: "one/dec" | "dec" => dec::jet;
+    div: "one/div" | "div" => div::jet;
+    dvr: "one/dvr" | "dvr" => dvr::jet;
+    gte: "one/gte" | "gte" => gte::jet;
+    gth: "one/gth" | "gth" => gth::jet;
+    lte: "one/lte" | "lte" => lte::jet;
+    lth: "one/lth" | "lth" => lth::jet;
+    max: "one/max" => max::jet;
+    min: "one/min" => min::jet;
+    mod: "one/mod" | "mod" => mod_::jet;
+    mul: "one/mul" | "mul" => mul::jet;
+    sub: "one/sub" | "sub" => sub::jet;
+    cap: "one/cap" => cap::jet;
+    mas: "one/mas" => mas::jet;
+    peg: "one/peg" => peg::jet;
+}
+
 use std::cmp::Ordering;
 
 use mars_nock::JetError;

@@ -4,3 +4,9 @@
 pub mod dor;
 pub mod gor;
 pub mod mor;
+
+crate::table::family! {
+    dor: "one/two/dor" | "dor" => dor::jet;
+    gor: "one/two/gor" | "gor" => gor::jet;
+    mor: "one/two/mor" | "mor" => mor::jet;
+}

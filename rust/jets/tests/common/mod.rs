@@ -12,6 +12,8 @@
 //! one (its Hoon runs, calling jetted helpers), or with no jet at all.
 #![allow(dead_code)]
 
+pub mod hoon;
+
 use std::path::PathBuf;
 
 use mars_nock::{Mote, Root, Runtime};

@@ -1,0 +1,3 @@
+//! Serialisation: `two/jam`, `two/cue`, `two/mat`, `two/rub`, using `mars-serial`.
+
+crate::table::family! {}

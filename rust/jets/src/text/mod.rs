@@ -1,0 +1,3 @@
+//! Text: `qua/trip` (cord to tape) and the `hex` line splitters `lore`, `leer`, `lune`.
+
+crate::table::family! {}

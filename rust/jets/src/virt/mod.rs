@@ -1,0 +1,3 @@
+//! Virtualisation (`qua`): `mink`, `mule`, `mole`.
+
+crate::table::family! {}
