@@ -146,6 +146,38 @@ impl Cold {
             .map(|(_, f)| *f)
     }
 
+    /// vere's `u3j_hook`: the hook `name` of `core`'s location or, failing
+    /// that, of its nearest ancestor that has one, as `(subject, formula)`:
+    /// the hook's value is `*[subject formula]`. Hooks are the `%fast`
+    /// clue's list of `[term formula]`.
+    pub fn hook(&self, core: Noun, name: &str) -> Option<(Noun, Noun)> {
+        let mut id = self.locate(core)?;
+        let mut core = core;
+        for _ in 0..MAX_DEPTH {
+            let loc = &self.locs[id as usize];
+            let mut list = loc.hooks;
+            while let Some((item, rest)) = list.cell_parts() {
+                if let Some((term, formula)) = item.cell_parts() {
+                    if term
+                        .as_atom()
+                        .is_some_and(|t| t.to_le_bytes() == name.as_bytes())
+                    {
+                        return Some((core, formula));
+                    }
+                }
+                list = rest;
+            }
+            match loc.parent {
+                Parent::Root { .. } => return None,
+                Parent::Child { axis, parent } => {
+                    core = core.slot_u64(axis)?;
+                    id = parent;
+                }
+            }
+        }
+        None
+    }
+
     /// The name path of `core`'s location (for traces and reports).
     pub fn path_of(&self, core: Noun) -> Option<&str> {
         self.locate(core)

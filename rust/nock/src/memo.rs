@@ -61,6 +61,10 @@ impl Memo {
         self.len += 1;
     }
 
+    pub(crate) fn len(&self) -> usize {
+        self.len
+    }
+
     /// An empty cache with the same bound.
     pub(crate) fn fresh(&self) -> Memo {
         Memo::new(self.cap)

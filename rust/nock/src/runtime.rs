@@ -79,6 +79,8 @@ pub struct Runtime {
     pub(crate) memo_stack: Vec<Memo>,
     /// `[9 2 0 1]`, one noun for every `slam`, so its code is compiled once.
     slam_formula: Noun,
+    /// Print a line per major collection to stderr (`set_gc_log`).
+    gc_log: bool,
 }
 
 /// Per-path jet counters (when enabled with `Runtime::set_jet_stats`).
@@ -131,7 +133,15 @@ impl Runtime {
             scry_gates: Vec::new(),
             memo_stack: Vec::new(),
             slam_formula: Noun::ZERO,
+            gc_log: false,
         }
+    }
+
+    /// Print one line per major collection to stderr: live bytes, time,
+    /// and the sizes of the caches that keep nouns alive (a diagnostic
+    /// for memory growth: `mars play --gc-log`).
+    pub fn set_gc_log(&mut self, on: bool) {
+        self.gc_log = on;
     }
 
     /// Replace the host (jets, slog, scry).
@@ -369,6 +379,26 @@ impl Runtime {
             code.update(&gc);
         }
         cache.collect(&gc);
-        gc.finish()
+        let report = gc.finish();
+        if self.gc_log && report.generation == Generation::Major {
+            let h = self.heap.stats();
+            eprintln!(
+                "gc: major #{}: live {} MiB (copied in {} ms), allocated {} MiB so far; \
+                 memo {} + {} nested + {} persistent entries; {} formulas; {} cold; \
+                 {} frames, {} stack",
+                h.major_collections,
+                report.old_bytes_after >> 20,
+                report.elapsed.as_millis(),
+                h.allocated_bytes >> 20,
+                self.memo.len(),
+                self.memo_stack.iter().map(Memo::len).sum::<usize>(),
+                self.memo_keep.len(),
+                self.cache.len(),
+                self.cold.len(),
+                self.frames.len(),
+                self.stack.len(),
+            );
+        }
+        report
     }
 }

@@ -91,7 +91,7 @@ pub struct PlayArgs {
     #[arg(long)]
     pub soft_mugs: bool,
     /// Memory limit as vere's --loom: log2 of vere's loom bytes (default:
-    /// 32 GiB). Our nouns are 64-bit, so the limit is 2^(BITS+1) bytes, as
+    /// 4 GiB of nouns). Our nouns are 64-bit, so the limit is 2^(BITS+1) bytes, as
     /// for `mars serf`. Past it an event bails %meme.
     #[arg(long, value_name = "BITS", value_parser = clap::value_parser!(u32).range(20..=40),
           conflicts_with = "memory_limit_mib")]
@@ -100,6 +100,17 @@ pub struct PlayArgs {
     #[arg(long, value_name = "MIB", visible_alias = "memory-limit",
           value_parser = clap::value_parser!(u64).range(1..))]
     pub memory_limit_mib: Option<u64>,
+    /// Run every arm as plain Nock: no jets (to check a jet, or a slow
+    /// replay's cause).
+    #[arg(long)]
+    pub no_jets: bool,
+    /// At the end, list which jets were called, how often, and their time.
+    #[arg(long)]
+    pub jet_stats: bool,
+    /// Print a line per major garbage collection: live memory and the
+    /// caches that hold it.
+    #[arg(long)]
+    pub gc_log: bool,
 }
 
 /// Why `mars play` stopped early: an exit status and a message.
@@ -157,6 +168,9 @@ fn play(args: &PlayArgs) -> Result<u8, Stop> {
         .map_err(|e| Stop::input(format!("cannot set up memory: {e}")))?;
     // Jets must be installed before a snapshot's cold state is restored.
     rt.install_hot(mars_jets::hot_table());
+    rt.set_jets_enabled(!args.no_jets);
+    rt.set_jet_stats(args.jet_stats);
+    rt.set_gc_log(args.gc_log);
 
     if args.full {
         match set_aside(pier) {
@@ -212,6 +226,9 @@ fn play(args: &PlayArgs) -> Result<u8, Stop> {
         replay(&mut serf, &mut log, &opts, |p| shown.update(p))
     }));
     shown.finish();
+    if args.jet_stats {
+        print_jet_stats(&serf.rt);
+    }
     match outcome {
         Ok(Ok(summary)) => {
             eprintln!("---------------- playback complete ----------------");
@@ -234,6 +251,21 @@ fn play(args: &PlayArgs) -> Result<u8, Stop> {
                 serf.event()
             )))
         }
+    }
+}
+
+/// The jet table of `--jet-stats`: paths by total time, then calls.
+fn print_jet_stats(rt: &Runtime) {
+    let Some(stats) = rt.jet_stats() else { return };
+    let mut rows: Vec<_> = stats.by_path.iter().collect();
+    rows.sort_by(|a, b| b.1 .2.cmp(&a.1 .2).then(b.1 .0.cmp(&a.1 .0)));
+    eprintln!("jets: {} paths called", rows.len());
+    eprintln!("{:>12} {:>8} {:>12}  path", "calls", "punts", "time");
+    for (path, (calls, punts, time)) in rows {
+        eprintln!(
+            "{calls:>12} {punts:>8} {:>10.3} s  {path}",
+            time.as_secs_f64()
+        );
     }
 }
 
@@ -604,6 +636,9 @@ mod tests {
             soft_mugs: false,
             loom: Some(31),
             memory_limit_mib: None,
+            no_jets: false,
+            jet_stats: false,
+            gc_log: false,
         };
         assert_eq!(heap_config(&args).limit_bytes, 1 << 32);
         args.loom = None;

@@ -105,6 +105,8 @@ impl Kernel {
             Mode::Nock => self.rt.set_jets_enabled(false),
         }
         let gate = self.gate(src);
+        // Each run is an event of its own: no `%memo` hits from the last.
+        self.rt.clear_transient_memo();
         let s = sample.build(&mut self.rt.heap);
         let r = self.rt.slam(gate, s);
         self.rt.install_hot(mars_jets::hot_table());
