@@ -1,7 +1,8 @@
 //! The cache of compiled formulas, keyed by formula identity.
 //!
 //! Keys are weak: a program whose formula became garbage is dropped at the
-//! next collection that could have freed it. Programs whose formula is in the
+//! next collection that could have freed it; a kept program's constants
+//! are roots. Programs whose formula is in the
 //! nursery are listed separately, so a minor collection revisits only those
 //! (an old formula cannot move in a minor collection, and its constants are
 //! old too, because old nouns never point to young ones).
@@ -37,12 +38,16 @@ impl Code {
         self.consts[i as usize].get()
     }
 
-    /// After the formula has been kept by `gc`, move the constants.
-    pub(crate) fn update(&self, gc: &Collector<'_>) {
+    /// After the formula has been kept by `gc`, keep and move the
+    /// constants. They are roots of their own, not found through the
+    /// formula: `unify_eq` may have pointed the formula's slots at equal
+    /// copies, leaving the very nouns a constant holds reachable from here
+    /// alone.
+    pub(crate) fn update(&self, gc: &mut Collector<'_>) {
         for c in self.consts.iter() {
-            if let Some(n) = gc.weak(c.get()) {
-                c.set(n);
-            }
+            let mut n = c.get();
+            gc.root(&mut n);
+            c.set(n);
         }
     }
 }
@@ -75,7 +80,7 @@ impl CodeCache {
     }
 
     /// Drop programs whose formulas died; re-key those that moved.
-    pub(crate) fn collect(&mut self, gc: &Collector<'_>) {
+    pub(crate) fn collect(&mut self, gc: &mut Collector<'_>) {
         let keys: Vec<u64> = match gc.generation() {
             Generation::Minor => std::mem::take(&mut self.young),
             Generation::Major => {

@@ -15,7 +15,7 @@
 //! event can be dropped (`truncate`) and the whole state saved and restored
 //! as a noun (`to_noun`, `restore`). All nouns held here are collector roots.
 
-use mars_noun::{mug, noun_eq, Collector, Heap, Noun};
+use mars_noun::{mug, noun_eq, unify_eq, Collector, Heap, Noun};
 use rustc_hash::FxHashMap;
 
 use crate::jets::{HotTable, JetFn};
@@ -53,6 +53,14 @@ pub struct Cold {
     by_battery: FxHashMap<u32, Vec<LocId>>,
     /// Registrations seen, for statistics.
     pub registrations: u64,
+}
+
+/// Equality, unifying copies when a heap is at hand.
+fn same(heap: Option<&Heap>, a: Noun, b: Noun) -> bool {
+    match heap {
+        Some(h) => unify_eq(h, a, b),
+        None => noun_eq(a, b),
+    }
 }
 
 /// Maximum ancestry depth followed when locating (a kernel's is ~10).
@@ -97,10 +105,17 @@ impl Cold {
 
     /// The location of `core`, if its battery and ancestry are registered.
     pub fn locate(&self, core: Noun) -> Option<LocId> {
-        self.locate_depth(core, 0)
+        self.locate_depth(None, core, 0)
     }
 
-    fn locate_depth(&self, core: Noun, depth: usize) -> Option<LocId> {
+    /// `locate`, unifying equal copies of batteries and payloads on the
+    /// way (`unify_eq`), so a core whose battery is a copy of the
+    /// registered one costs a deep comparison once, not at every call.
+    fn locate_in(&self, heap: &Heap, core: Noun) -> Option<LocId> {
+        self.locate_depth(Some(heap), core, 0)
+    }
+
+    fn locate_depth(&self, heap: Option<&Heap>, core: Noun, depth: usize) -> Option<LocId> {
         if depth > MAX_DEPTH {
             return None;
         }
@@ -111,18 +126,18 @@ impl Cold {
         let ids = self.by_battery.get(&mug(battery))?;
         for &id in ids {
             let loc = &self.locs[id as usize];
-            if !noun_eq(loc.battery, battery) {
+            if !same(heap, loc.battery, battery) {
                 continue;
             }
             match loc.parent {
                 Parent::Root { payload: p } => {
-                    if noun_eq(p, payload) {
+                    if same(heap, p, payload) {
                         return Some(id);
                     }
                 }
                 Parent::Child { axis, parent } => {
                     if let Some(sub) = core.slot_u64(axis) {
-                        if self.locate_depth(sub, depth + 1) == Some(parent) {
+                        if self.locate_depth(heap, sub, depth + 1) == Some(parent) {
                             return Some(id);
                         }
                     }
@@ -134,11 +149,22 @@ impl Cold {
 
     /// The jet for the arm at `axis` of `core`, if any.
     #[inline]
-    pub fn jet(&self, core: Noun, axis: u64) -> Option<JetFn> {
+    pub fn jet(&self, heap: &Heap, core: Noun, axis: u64) -> Option<JetFn> {
         if self.locs.is_empty() {
             return None;
         }
-        let id = self.locate(core)?;
+        // Most arms pulled from registered cores are not jetted (the `ut`
+        // door's own arms, say): say no from the battery alone, before
+        // checking any ancestry.
+        let battery = core.cell_parts()?.0;
+        let ids = self.by_battery.get(&mug(battery))?;
+        if !ids
+            .iter()
+            .any(|&id| self.locs[id as usize].jets.iter().any(|(a, _)| *a == axis))
+        {
+            return None;
+        }
+        let id = self.locate_in(heap, core)?;
         self.locs[id as usize]
             .jets
             .iter()
@@ -187,7 +213,7 @@ impl Cold {
     /// Register `core` under the `%fast` `clue`. Bad clues and unlocated
     /// parents are ignored, as vere does. Returns whether a new location was
     /// added.
-    pub fn register(&mut self, hot: &HotTable, core: Noun, clue: Noun) -> bool {
+    pub fn register(&mut self, heap: &Heap, hot: &HotTable, core: Noun, clue: Noun) -> bool {
         self.registrations += 1;
         let Some((chum, rest)) = clue.cell_parts() else {
             return false;
@@ -207,14 +233,14 @@ impl Cold {
             let Some(sub) = core.slot_u64(axis) else {
                 return false;
             };
-            let Some(pid) = self.locate(sub) else {
+            let Some(pid) = self.locate_in(heap, sub) else {
                 return false;
             };
             Parent::Child { axis, parent: pid }
         };
         // The common case: a gate re-offered on every pull. Check before
         // building any strings.
-        if self.find_same(battery, &parent).is_some() {
+        if self.find_same(heap, battery, &parent).is_some() {
             return false;
         }
         let Some(name) = chum_name(chum) else {
@@ -238,13 +264,15 @@ impl Cold {
         true
     }
 
-    fn find_same(&self, battery: Noun, parent: &Parent) -> Option<LocId> {
+    fn find_same(&self, heap: &Heap, battery: Noun, parent: &Parent) -> Option<LocId> {
         let ids = self.by_battery.get(&mug(battery))?;
         ids.iter().copied().find(|&id| {
             let loc = &self.locs[id as usize];
-            noun_eq(loc.battery, battery)
+            unify_eq(heap, loc.battery, battery)
                 && match (loc.parent, *parent) {
-                    (Parent::Root { payload: a }, Parent::Root { payload: b }) => noun_eq(a, b),
+                    (Parent::Root { payload: a }, Parent::Root { payload: b }) => {
+                        unify_eq(heap, a, b)
+                    }
                     (
                         Parent::Child { axis: a, parent: p },
                         Parent::Child { axis: b, parent: q },

@@ -11,7 +11,7 @@
 use std::rc::Rc;
 use std::sync::atomic::Ordering;
 
-use mars_noun::{noun_eq, Generation, Heap, Noun, DIRECT_MAX};
+use mars_noun::{unify_eq, Generation, Heap, Noun, DIRECT_MAX};
 
 use crate::bail::{Bail, Mote};
 use crate::cache::Code;
@@ -213,7 +213,7 @@ impl Runtime {
                 Op::Eq => {
                     let b = self.pop();
                     let a = self.pop();
-                    self.stack.push(Noun::loobean(noun_eq(a, b)));
+                    self.stack.push(Noun::loobean(unify_eq(&self.heap, a, b)));
                 }
                 Op::Branch(target) => match self.pop().raw() {
                     0 => {}
@@ -237,7 +237,7 @@ impl Runtime {
                     safepoint!();
                     let mut core = self.pop();
                     if self.jets_enabled {
-                        if let Some(jet) = self.cold.jet(core, ax) {
+                        if let Some(jet) = self.cold.jet(&self.heap, core, ax) {
                             // Park the machine on its own stacks: the jet
                             // may run Nock, which may collect.
                             self.stack.push(core);
@@ -343,17 +343,17 @@ impl Runtime {
                 Op::Fast => {
                     let core = self.pop();
                     let clue = self.pop();
-                    self.cold.register(&self.hot, core, clue);
+                    self.cold.register(&self.heap, &self.hot, core, clue);
                     self.stack.push(core);
                 }
                 Op::MemoGet(k, target, keep) => {
                     let f = code.konst(k);
                     let hit = if keep {
                         self.memo_keep
-                            .get(subj, f)
-                            .or_else(|| self.memo.get(subj, f))
+                            .get(&self.heap, subj, f)
+                            .or_else(|| self.memo.get(&self.heap, subj, f))
                     } else {
-                        self.memo.get(subj, f)
+                        self.memo.get(&self.heap, subj, f)
                     };
                     if let Some(v) = hit {
                         self.stack.push(v);

@@ -2,11 +2,11 @@
 //!
 //! Buckets are found by the mug of the key (cached in object headers, so
 //! stable across collections: no rehash after nouns move) and entries are
-//! compared with `noun_eq`. Entries are strong roots. The bound is a count of
+//! compared with `unify_eq` (equal copies end up shared). Entries are strong roots. The bound is a count of
 //! entries; when it is reached the cache is emptied (simple and, for the
 //! compiler's access pattern, close to what vere's clock eviction gives).
 
-use mars_noun::{mug, mug_both, noun_eq, Collector, Noun};
+use mars_noun::{mug, mug_both, unify_eq, Collector, Heap, Noun};
 use rustc_hash::FxHashMap;
 
 #[derive(Debug)]
@@ -32,14 +32,14 @@ impl Memo {
         mug_both(mug(subject), mug(formula))
     }
 
-    pub(crate) fn get(&mut self, subject: Noun, formula: Noun) -> Option<Noun> {
+    pub(crate) fn get(&mut self, heap: &Heap, subject: Noun, formula: Noun) -> Option<Noun> {
         if self.len == 0 {
             return None;
         }
         let bucket = self.map.get(&Memo::key(subject, formula))?;
         let hit = bucket
             .iter()
-            .find(|[s, f, _]| noun_eq(*f, formula) && noun_eq(*s, subject))
+            .find(|[s, f, _]| unify_eq(heap, *f, formula) && unify_eq(heap, *s, subject))
             .map(|e| e[2]);
         if hit.is_some() {
             self.hits += 1;

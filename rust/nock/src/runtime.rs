@@ -315,7 +315,7 @@ impl Runtime {
     /// one of this event, or of the innermost `+mink`). For jets that are
     /// caches, as vere's `ut` jets: `tag` names the arm, `key` its inputs.
     pub fn memo_get(&mut self, key: Noun, tag: Noun) -> Option<Noun> {
-        self.memo.get(key, tag)
+        self.memo.get(&self.heap, key, tag)
     }
 
     /// Store a successful product in the current transient `%memo` cache.
@@ -376,9 +376,9 @@ impl Runtime {
         cold.roots(&mut gc);
         // Roots are done; now the weak parts.
         for code in frames.iter().map(|f| &f.code).chain(parked_code.iter()) {
-            code.update(&gc);
+            code.update(&mut gc);
         }
-        cache.collect(&gc);
+        cache.collect(&mut gc);
         let report = gc.finish();
         if self.gc_log && report.generation == Generation::Major {
             let h = self.heap.stats();

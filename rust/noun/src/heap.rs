@@ -157,6 +157,12 @@ impl Heap {
         n.is_pointer() && self.young.contains(n.addr())
     }
 
+    /// Whether the address `addr` is in the nursery.
+    #[inline]
+    pub(crate) fn in_nursery(&self, addr: usize) -> bool {
+        self.young.contains(addr)
+    }
+
     /// True when the nursery is full and a minor collection should run.
     #[inline]
     pub fn wants_minor(&self) -> bool {

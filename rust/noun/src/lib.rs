@@ -27,13 +27,16 @@
 //!   leaves exactly the live nouns contiguous in old space, which is what a
 //!   snapshot writes.
 //! * **Equality** shortcuts identical words and differing cached mugs; atoms
-//!   are normalised so atom equality is a word comparison.
+//!   are normalised so atom equality is a word comparison. [`unify_eq`]
+//!   (vere's `u3r_sing`) also points the slots of equal copies at one copy,
+//!   older first, so the same copies never cost a deep comparison twice:
+//!   the one place heap words are rewritten after allocation (`unify.rs`).
 //! * **Out of memory** unwinds with [`OutOfMemory`] from the allocator; the
 //!   computation boundary turns it into `%meme`.
 //!
 //! `unsafe` in this crate is confined to `region.rs` (mapping memory),
-//! `noun.rs` (reading objects), `heap.rs` (writing new objects) and `gc.rs`
-//! (copying). Debug builds (or the `extra-checks` feature) poison freed
+//! `noun.rs` (reading objects), `heap.rs` (writing new objects), `gc.rs`
+//! (copying) and `unify.rs` (redirecting slots between equal copies). Debug builds (or the `extra-checks` feature) poison freed
 //! memory and assert on reading it.
 
 mod eq;
@@ -44,6 +47,7 @@ mod heap;
 mod mug;
 mod noun;
 mod region;
+mod unify;
 
 pub use eq::noun_eq;
 pub use error::{HeapError, OutOfMemory};
@@ -51,3 +55,4 @@ pub use gc::{Collector, GcReport, Generation};
 pub use heap::{AtomBuilder, Heap, HeapConfig, HeapStats};
 pub use mug::{mug, mug_both, mug_words, murmur3_32};
 pub use noun::{Atom, Cell, Noun, DIRECT_MAX};
+pub use unify::unify_eq;

@@ -279,6 +279,18 @@ impl Cell {
         n
     }
 
+    /// The heap word holding the head (for `unify_eq` only).
+    #[inline]
+    pub(crate) fn head_slot(self) -> *mut u64 {
+        (self.addr() as *mut u64).wrapping_add(1)
+    }
+
+    /// The heap word holding the tail (for `unify_eq` only).
+    #[inline]
+    pub(crate) fn tail_slot(self) -> *mut u64 {
+        (self.addr() as *mut u64).wrapping_add(2)
+    }
+
     #[inline]
     pub fn as_noun(self) -> Noun {
         Noun(self.0)

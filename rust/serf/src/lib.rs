@@ -85,5 +85,6 @@ pub mod replay;
 pub mod serf;
 pub mod serf_cmd;
 pub mod snapshot_store;
+pub mod tank;
 pub mod trace;
 pub mod writ;

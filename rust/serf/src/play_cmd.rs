@@ -168,6 +168,7 @@ fn play(args: &PlayArgs) -> Result<u8, Stop> {
         .map_err(|e| Stop::input(format!("cannot set up memory: {e}")))?;
     // Jets must be installed before a snapshot's cold state is restored.
     rt.install_hot(mars_jets::hot_table());
+    rt.set_host(Box::new(PrintSlogs));
     rt.set_jets_enabled(!args.no_jets);
     rt.set_jet_stats(args.jet_stats);
     rt.set_gc_log(args.gc_log);
@@ -251,6 +252,26 @@ fn play(args: &PlayArgs) -> Result<u8, Stop> {
                 serf.event()
             )))
         }
+    }
+}
+
+/// The replay's host: `%slog` output (the boot's `1-c (compiling
+/// compiler, wait a few minutes)` and the like) goes to stderr, as the
+/// king would print it.
+struct PrintSlogs;
+
+impl mars_nock::Host for PrintSlogs {
+    fn slog(&mut self, _heap: &mut mars_noun::Heap, clue: mars_noun::Noun) {
+        let Some((pri, tank)) = clue.cell_parts() else {
+            return;
+        };
+        let prefix = match pri.as_u64() {
+            Some(1) => ">> ",
+            Some(2) => ">>> ",
+            Some(3) => ">>>> ",
+            _ => "",
+        };
+        eprintln!("{prefix}{}", crate::tank::render(tank));
     }
 }
 
