@@ -104,6 +104,10 @@ pub struct PlayArgs {
     /// replay's cause).
     #[arg(long)]
     pub no_jets: bool,
+    /// Run the jets whose name or path contains PATTERN as plain Nock
+    /// (repeatable; e.g. `--skip-jet ut_` for the compiler caches).
+    #[arg(long, value_name = "PATTERN")]
+    pub skip_jet: Vec<String>,
     /// At the end, list which jets were called, how often, and their time.
     #[arg(long)]
     pub jet_stats: bool,
@@ -167,7 +171,11 @@ fn play(args: &PlayArgs) -> Result<u8, Stop> {
     let mut rt = Runtime::new(heap_config(args))
         .map_err(|e| Stop::input(format!("cannot set up memory: {e}")))?;
     // Jets must be installed before a snapshot's cold state is restored.
-    rt.install_hot(mars_jets::hot_table());
+    if args.skip_jet.is_empty() {
+        rt.install_hot(mars_jets::hot_table());
+    } else {
+        rt.install_hot(mars_jets::hot_table_skipping(&args.skip_jet));
+    }
     rt.set_host(Box::new(PrintSlogs));
     rt.set_jets_enabled(!args.no_jets);
     rt.set_jet_stats(args.jet_stats);
@@ -252,6 +260,18 @@ fn play(args: &PlayArgs) -> Result<u8, Stop> {
                 serf.event()
             )))
         }
+    }
+}
+
+/// Trace frames of a crash, the innermost last; long traces keep their
+/// innermost frames.
+fn print_trace(trace: &[String]) {
+    const SHOWN: usize = 40;
+    if trace.len() > SHOWN {
+        eprintln!("  ... {} outer frames", trace.len() - SHOWN);
+    }
+    for line in &trace[trace.len().saturating_sub(SHOWN)..] {
+        eprintln!("  {line}");
     }
 }
 
@@ -372,20 +392,26 @@ fn failure(serf: &mut Serf, start: u64, e: ReplayError) -> Stop {
         }
     };
     match e {
-        ReplayError::Event { event, mote } if mote == "intr" || mote == "term" => {
+        ReplayError::Event { event, mote, .. } if mote == "intr" || mote == "term" => {
             let s = saved(serf);
             Stop::failed(format!("interrupted at event {event} (%{mote}); {s}"))
         }
-        ReplayError::Event { event, mote } => {
+        ReplayError::Event { event, mote, trace } => {
+            print_trace(&trace);
             let s = saved(serf);
             Stop::failed(format!("event {event} crashed: %{mote}; {s}"))
         }
-        ReplayError::Lifecycle { life, mote } if mote == "intr" || mote == "term" => Stop::failed(
-            format!("interrupted during the lifecycle (events 1-{life}, %{mote}); nothing saved"),
-        ),
-        ReplayError::Lifecycle { life, mote } => Stop::failed(format!(
-            "the lifecycle (events 1-{life}) failed: %{mote}; nothing saved"
-        )),
+        ReplayError::Lifecycle { life, mote, .. } if mote == "intr" || mote == "term" => {
+            Stop::failed(format!(
+                "interrupted during the lifecycle (events 1-{life}, %{mote}); nothing saved"
+            ))
+        }
+        ReplayError::Lifecycle { life, mote, trace } => {
+            print_trace(&trace);
+            Stop::failed(format!(
+                "the lifecycle (events 1-{life}) failed: %{mote}; nothing saved"
+            ))
+        }
         ReplayError::Mismatch {
             event,
             expected,
@@ -658,6 +684,7 @@ mod tests {
             loom: Some(31),
             memory_limit_mib: None,
             no_jets: false,
+            skip_jet: Vec::new(),
             jet_stats: false,
             gc_log: false,
         };

@@ -55,10 +55,19 @@ pub enum ReplayError {
     Log(#[from] ReadError),
     #[error("event {event}: stored value does not cue: {why}")]
     BadEvent { event: u64, why: String },
+    /// `trace`: the crash's frames as text, innermost last.
     #[error("lifecycle (events 1-{life}) failed: %{mote}")]
-    Lifecycle { life: u64, mote: &'static str },
+    Lifecycle {
+        life: u64,
+        mote: &'static str,
+        trace: Vec<String>,
+    },
     #[error("event {event} failed: %{mote}")]
-    Event { event: u64, mote: &'static str },
+    Event {
+        event: u64,
+        mote: &'static str,
+        trace: Vec<String>,
+    },
     #[error("event {event}: mug mismatch: expected {expected:#010x}, actual {actual:#010x}")]
     Mismatch {
         event: u64,
@@ -71,6 +80,14 @@ pub enum ReplayError {
     AheadOfLog { snapshot: u64, last: u64 },
     #[error(transparent)]
     Save(#[from] SerfError),
+}
+
+/// A crash's trace frames as text, innermost last.
+fn frames(b: &Bail) -> Vec<String> {
+    b.trace()
+        .iter()
+        .map(|&(tag, clue)| crate::trace::frame(tag, clue))
+        .collect()
 }
 
 fn cue_event(serf: &mut Serf, e: &Event) -> Result<Noun, ReplayError> {
@@ -121,6 +138,7 @@ pub fn replay(
             .map_err(|b: Bail| ReplayError::Lifecycle {
                 life,
                 mote: b.mote().name(),
+                trace: frames(&b),
             })?;
         summary.events += life;
         since_save += life;
@@ -134,6 +152,7 @@ pub fn replay(
             serf.poke_replay(job).map_err(|b| ReplayError::Event {
                 event: e.number,
                 mote: b.mote().name(),
+                trace: frames(&b),
             })?;
             let actual = serf.mug();
             if e.mug != 0 && e.mug != actual {
