@@ -90,6 +90,10 @@ pub struct JetStats {
     pub by_path: std::collections::BTreeMap<String, (u64, u64, std::time::Duration)>,
 }
 
+/// Native stack a nested `Runtime::nock` needs to start (jets punt well
+/// before this: `interp.rs`).
+const NATIVE_STACK_FLOOR: usize = 64 << 10;
+
 /// `interrupt_flag` value: bail `%intr` (SIGINT).
 pub const INTERRUPT_INTR: usize = 1;
 /// `interrupt_flag` value: bail `%term` (SIGTERM).
@@ -257,6 +261,11 @@ impl Runtime {
     /// (keep it to hold it longer). Out-of-memory anywhere inside becomes
     /// `%meme`.
     pub fn nock(&mut self, subject: Noun, formula: Noun) -> Result<Noun, Bail> {
+        // Nock run from native code (jets, scry gates) nests native frames:
+        // past the reserve, fail cleanly rather than overflow the stack.
+        if stacker::remaining_stack().is_some_and(|left| left < NATIVE_STACK_FLOOR) {
+            return Err(Bail::new(Mote::Meme, Vec::new()));
+        }
         let (stack, frames, trace) = (self.stack.len(), self.frames.len(), self.trace.len());
         match catch_unwind(AssertUnwindSafe(|| self.run(subject, formula))) {
             Ok(r) => r,

@@ -186,3 +186,44 @@ fn bad_clues_are_ignored() {
     assert!(run(&mut rt, f).is_ok());
     assert!(rt.cold().is_empty());
 }
+
+/// A `dec` jet that recurses through Nock: `(dec n)` is `+((dec (dec n)))`
+/// computed by pulling its own gate again, so each level nests native
+/// frames (jet, `Runtime::nock`, the interpreter).
+fn nesting_dec_jet(rt: &mut Runtime, core: Noun) -> Result<Noun, JetError> {
+    let n = core
+        .slot_u64(6)
+        .and_then(|n| n.as_u64())
+        .ok_or(JetError::Punt)?;
+    if n < 2 {
+        return dec_jet(rt, core);
+    }
+    let (battery, payload) = core.cell_parts().ok_or(JetError::Exit)?;
+    let context = payload.cell_parts().ok_or(JetError::Exit)?.1;
+    let sample = rt.heap.atom_u64(n - 1);
+    let payload = rt.heap.cell(sample, context);
+    let smaller = rt.heap.cell(battery, payload);
+    let pull = parse(rt, "[9 2 0 1]");
+    let below = rt.nock(smaller, pull)?;
+    Ok(rt.heap.atom_u64(below.as_u64().ok_or(JetError::Exit)? + 1))
+}
+
+#[test]
+fn jets_nested_past_the_native_stack_fall_back_to_nock() {
+    // 100,000 nested jet calls need far more than this thread's 512 KiB:
+    // past the reserve the arm runs as Nock instead, and the answer is the
+    // same.
+    let worker = std::thread::Builder::new()
+        .stack_size(512 << 10)
+        .spawn(|| {
+            let mut rt = runtime();
+            rt.install_hot(HotTable::new(&[HotEntry {
+                path: "a50/dec",
+                axis: 2,
+                jet: nesting_dec_jet,
+            }]));
+            run(&mut rt, &call(true, "100000"))
+        })
+        .expect("thread");
+    assert_eq!(worker.join().expect("no overflow").as_deref(), Ok("99999"));
+}
