@@ -51,8 +51,12 @@
 //!   0, an endless list in the Hoon.
 //! * **Punts.** vere's `rep` and `rip` punt unless the step is 1 or the
 //!   bloq is 0, and fail on list items of 2^31 and up when the bloq is 0;
-//!   here they handle every bite and item, with the Hoon's products. No
-//!   jet in this crate punts.
+//!   here they handle every bite and item, with the Hoon's products. A few
+//!   jets punt where vere's do (`veri`, `shar` and the point arms on
+//!   operands wider than 32 bytes, `siv*` on oversized keys; see their
+//!   docs), the parsing combinators past a nesting bound (`parse/nail.rs`),
+//!   and the runtime itself runs any jet as Nock when the native stack runs
+//!   low (`mars_nock`'s `interp.rs`).
 //!
 //! Operands the unary Hoon cannot be run on (`dec` of 2^64) are checked
 //! against a bignum and a bit-vector model instead (`tests/model.rs`).

@@ -22,7 +22,7 @@ use crate::runtime::{Frame, Runtime, INTERRUPT_ALRM, INTERRUPT_TERM};
 /// Native stack kept free below a jet call: room for the deepest jet and
 /// the Nock it runs until that Nock calls the next jet (measured: about
 /// 1 KB per nesting level in release builds, 8 KB in debug builds).
-const JET_STACK_RESERVE: usize = 256 << 10;
+const JET_STACK_RESERVE: usize = 96 << 10;
 
 /// Marks where a nested run's state begins on the shared stacks.
 struct Base {

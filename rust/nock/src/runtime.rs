@@ -92,7 +92,7 @@ pub struct JetStats {
 
 /// Native stack a nested `Runtime::nock` needs to start (jets punt well
 /// before this: `interp.rs`).
-const NATIVE_STACK_FLOOR: usize = 64 << 10;
+const NATIVE_STACK_FLOOR: usize = 32 << 10;
 
 /// `interrupt_flag` value: bail `%intr` (SIGINT).
 pub const INTERRUPT_INTR: usize = 1;

@@ -1,0 +1,21 @@
+//! `++dif:in` (`k140/one/two/in/dif`): a set without the keys of another.
+
+use mars_nock::{JetError, Runtime};
+use mars_noun::{Heap, Noun};
+
+use crate::maps::treap::{self, Kind, DOOR_SAMPLE};
+use crate::util::{sample, slot};
+
+/// `(~(dif in a) b)`: split `a` at each key of `b` (`bif`), difference
+/// the halves, join them.
+pub fn dif(heap: &mut Heap, a: Noun, b: Noun) -> Result<Noun, JetError> {
+    treap::dif(heap, Kind::Set, a, b)
+}
+
+/// The core `=+  b=a  |@  ++  $`: `b` at axis 6, the door's set `a` at
+/// axis 30 (vere's `u3wdi_dif`).
+pub fn jet(rt: &mut Runtime, core: Noun) -> Result<Noun, JetError> {
+    let b = sample(core)?;
+    let a = slot(core, DOOR_SAMPLE)?;
+    dif(&mut rt.heap, a, b)
+}

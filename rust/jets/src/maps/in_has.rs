@@ -1,0 +1,19 @@
+//! `++has:in` (`k140/one/two/in/has`): is an item in the set?
+
+use mars_nock::{JetError, Runtime};
+use mars_noun::Noun;
+
+use crate::maps::treap::{self, Kind, DOOR_SAMPLE};
+use crate::util::{loob, sample, slot};
+
+/// `(~(has in a) b)`.
+pub fn has(a: Noun, b: Noun) -> Result<bool, JetError> {
+    Ok(treap::find(Kind::Set, a, b)?.is_some())
+}
+
+/// `|*  b=*`, the door's set `a` at axis 30 (vere's `u3wdi_has`).
+pub fn jet(_rt: &mut Runtime, core: Noun) -> Result<Noun, JetError> {
+    let b = sample(core)?;
+    let a = slot(core, DOOR_SAMPLE)?;
+    Ok(loob(has(a, b)?))
+}
