@@ -83,11 +83,22 @@ pub enum ReplayError {
 }
 
 /// A crash's trace frames as text, innermost last.
-fn frames(b: &Bail) -> Vec<String> {
-    b.trace()
+fn frames(rt: &mut mars_nock::Runtime, b: &Bail) -> Vec<String> {
+    let mut kept: Vec<_> = b
+        .trace()
         .iter()
-        .map(|&(tag, clue)| crate::trace::frame(tag, clue))
-        .collect()
+        .map(|&(t, c)| (rt.keep(t), rt.keep(c)))
+        .collect();
+    let mut lines = Vec::with_capacity(kept.len());
+    for &(t, c) in &kept {
+        let (tag, clue) = (rt.root(t), rt.root(c));
+        lines.push(crate::trace::frame_run(rt, tag, clue));
+    }
+    if let Some(&(first, _)) = kept.first() {
+        rt.release(first);
+    }
+    kept.clear();
+    lines
 }
 
 fn cue_event(serf: &mut Serf, e: &Event) -> Result<Noun, ReplayError> {
@@ -138,7 +149,7 @@ pub fn replay(
             .map_err(|b: Bail| ReplayError::Lifecycle {
                 life,
                 mote: b.mote().name(),
-                trace: frames(&b),
+                trace: frames(&mut serf.rt, &b),
             })?;
         summary.events += life;
         since_save += life;
@@ -149,11 +160,13 @@ pub fn replay(
         let batch = log.read(next, want)?;
         for e in &batch {
             let job = cue_event(serf, e)?;
-            serf.poke_replay(job).map_err(|b| ReplayError::Event {
-                event: e.number,
-                mote: b.mote().name(),
-                trace: frames(&b),
-            })?;
+            if let Err(b) = serf.poke_replay(job) {
+                return Err(ReplayError::Event {
+                    event: e.number,
+                    mote: b.mote().name(),
+                    trace: frames(&mut serf.rt, &b),
+                });
+            }
             let actual = serf.mug();
             if e.mug != 0 && e.mug != actual {
                 if !opts.soft_mugs {

@@ -34,6 +34,24 @@ const SPOT: u64 = u64::from_le_bytes(*b"spot\0\0\0\0");
 const MEAN: u64 = u64::from_le_bytes(*b"mean\0\0\0\0");
 const LOSE: u64 = u64::from_le_bytes(*b"lose\0\0\0\0");
 
+/// One trace frame as text, running a `%mean` trap (a core whose `$`
+/// produces a tank, as `~|` builds them) to show its tank.
+pub fn frame_run(rt: &mut mars_nock::Runtime, tag: Noun, clue: Noun) -> String {
+    if tag.as_u64() == Some(MEAN)
+        && !is_tank(clue)
+        && clue.cell_parts().is_some_and(|(h, _)| h.is_cell())
+    {
+        if let Some(pull) = mars_noun::fmt::parse(&mut rt.heap, "[9 2 0 1]") {
+            if let Ok(tank) = rt.nock(clue, pull) {
+                if is_tank(tank) {
+                    return crate::tank::render(tank);
+                }
+            }
+        }
+    }
+    frame(tag, clue)
+}
+
 /// One trace frame as text.
 pub fn frame(tag: Noun, clue: Noun) -> String {
     match tag.as_u64() {
