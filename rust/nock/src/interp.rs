@@ -109,9 +109,12 @@ impl Runtime {
     /// (a slammed gate, a hooked arm) nests native frames; when the native
     /// stack runs low the jet is not called and its arm runs as Nock, which
     /// uses none, so deep nesting costs speed, never a crash.
-    fn call_jet(&mut self, jet: JetFn, core: Noun) -> Result<Noun, JetError> {
+    fn call_jet(&mut self, jet: JetFn, core: Noun, axis: u64) -> Result<Noun, JetError> {
         if stacker::remaining_stack().is_some_and(|left| left < JET_STACK_RESERVE) {
             return Err(JetError::Punt);
+        }
+        if self.jet_check.is_some() {
+            return self.call_jet_checked(jet, core, axis);
         }
         if self.jet_stats.is_none() {
             return jet(self, core);
@@ -128,6 +131,58 @@ impl Runtime {
             e.2 += started.elapsed();
         }
         r
+    }
+
+    /// `call_jet` under `Runtime::set_jet_check`: when the jet's path
+    /// matches, run the arm's own Nock too (its inner jets as usual) and
+    /// report to stderr where the two differ. The jet's result stands.
+    #[cold]
+    fn call_jet_checked(&mut self, jet: JetFn, core: Noun, axis: u64) -> Result<Noun, JetError> {
+        let checked = !self.in_jet_check
+            && self.cold.path_of(core).is_some_and(|p| {
+                self.jet_check.as_ref().is_some_and(|pats| {
+                    pats.is_empty() || pats.iter().any(|x| p.contains(x.as_str()))
+                })
+            });
+        let mut live = [core];
+        // The jet may run Nock, which may move the core.
+        let r = self.nock_keeping(&mut live, |rt| jet(rt, core));
+        if !checked {
+            return r;
+        }
+        let core = live[0];
+        let Some(formula) = core.slot_u64(axis) else {
+            return r;
+        };
+        let path = self.cold.path_of(core).unwrap_or("?").to_string();
+        let jetted = match &r {
+            Ok(p) => Some(*p),
+            Err(_) => None,
+        };
+        let mut live = [core, jetted.unwrap_or(Noun::ZERO)];
+        self.in_jet_check = true;
+        let plain = self.nock_keeping(&mut live, |rt| rt.nock(core, formula));
+        self.in_jet_check = false;
+        let agree = match (&r, &plain) {
+            (Ok(_), Ok(q)) => mars_noun::noun_eq(live[1], *q),
+            (Err(JetError::Punt), _) => true,
+            (Err(_), Err(_)) => true,
+            _ => false,
+        };
+        if !agree {
+            self.jet_mismatches += 1;
+            let show = |x: Result<Noun, String>| match x {
+                Ok(n) => mars_noun::fmt::render(n, 400),
+                Err(e) => e,
+            };
+            eprintln!(
+                "jet check: {path} differs from its Nock\n  sample: {}\n  jet:    {}\n  nock:   {}",
+                mars_noun::fmt::render(live[0].slot_u64(6).unwrap_or(Noun::ZERO), 400),
+                show(r.as_ref().map(|_| live[1]).map_err(|e| format!("{e:?}"))),
+                show(plain.as_ref().map(|n| *n).map_err(|b| format!("{b:?}"))),
+            );
+        }
+        r.map(|_| live[1])
     }
 
     #[inline(always)]
@@ -257,7 +312,7 @@ impl Runtime {
                                 pc,
                                 subject: subj,
                             });
-                            let r = self.call_jet(jet, core);
+                            let r = self.call_jet(jet, core, ax);
                             if let Some(frame) = self.frames.pop() {
                                 subj = frame.subject;
                             }

@@ -81,6 +81,11 @@ pub struct Runtime {
     slam_formula: Noun,
     /// Print a line per major collection to stderr (`set_gc_log`).
     gc_log: bool,
+    /// Jets checked against their arm's Nock (`set_jet_check`).
+    pub(crate) jet_check: Option<Vec<String>>,
+    pub(crate) in_jet_check: bool,
+    /// Jet calls found to differ from their Nock under `set_jet_check`.
+    pub(crate) jet_mismatches: u64,
 }
 
 /// Per-path jet counters (when enabled with `Runtime::set_jet_stats`).
@@ -138,7 +143,24 @@ impl Runtime {
             memo_stack: Vec::new(),
             slam_formula: Noun::ZERO,
             gc_log: false,
+            jet_check: None,
+            in_jet_check: false,
+            jet_mismatches: 0,
         }
+    }
+
+    /// Check jets against the Nock they replace: every call of a jet whose
+    /// path contains one of `patterns` (all jets if empty) also runs the
+    /// arm's own Nock, and a difference is reported on stderr with the
+    /// sample. Slow (the Hoon of `add` is unary); for finding a wrong jet
+    /// (`mars play --check-jet`). `None` turns it off.
+    pub fn set_jet_check(&mut self, patterns: Option<Vec<String>>) {
+        self.jet_check = patterns;
+    }
+
+    /// Jet calls that differed from their Nock since checking began.
+    pub fn jet_mismatches(&self) -> u64 {
+        self.jet_mismatches
     }
 
     /// Print one line per major collection to stderr: live bytes, time,

@@ -227,3 +227,30 @@ fn jets_nested_past_the_native_stack_fall_back_to_nock() {
         .expect("thread");
     assert_eq!(worker.join().expect("no overflow").as_deref(), Ok("99999"));
 }
+
+/// A wrong `dec`: off by one more.
+fn wrong_dec_jet(rt: &mut Runtime, core: Noun) -> Result<Noun, JetError> {
+    let n = core
+        .slot_u64(6)
+        .and_then(|n| n.as_u64())
+        .ok_or(JetError::Punt)?;
+    Ok(rt.heap.atom_u64(n.saturating_sub(2)))
+}
+
+#[test]
+fn jet_check_reports_a_jet_that_differs_from_its_nock() {
+    let mut rt = runtime();
+    rt.install_hot(HotTable::new(&[HotEntry {
+        path: "a50/dec",
+        axis: 2,
+        jet: wrong_dec_jet,
+    }]));
+    rt.set_jet_check(Some(vec!["a50/dec".to_string()]));
+    // The jet's product stands; the difference is counted.
+    assert_eq!(run(&mut rt, &call(true, "10")).as_deref(), Ok("8"));
+    assert_eq!(rt.jet_mismatches(), 1);
+    // A correct jet is not reported.
+    rt.install_hot(hot());
+    assert_eq!(run(&mut rt, &call(true, "10")).as_deref(), Ok("9"));
+    assert_eq!(rt.jet_mismatches(), 1);
+}

@@ -108,6 +108,11 @@ pub struct PlayArgs {
     /// (repeatable; e.g. `--skip-jet ut_` for the compiler caches).
     #[arg(long, value_name = "PATTERN")]
     pub skip_jet: Vec<String>,
+    /// Check every call of the jets whose path contains PATTERN against
+    /// their arm's own Nock, reporting differences (repeatable; `all` for
+    /// every jet; slow).
+    #[arg(long, value_name = "PATTERN")]
+    pub check_jet: Vec<String>,
     /// At the end, list which jets were called, how often, and their time.
     #[arg(long)]
     pub jet_stats: bool,
@@ -179,6 +184,14 @@ fn play(args: &PlayArgs) -> Result<u8, Stop> {
     rt.set_host(Box::new(PrintSlogs));
     rt.set_jets_enabled(!args.no_jets);
     rt.set_jet_stats(args.jet_stats);
+    if !args.check_jet.is_empty() {
+        let all = args.check_jet.iter().any(|p| p == "all");
+        rt.set_jet_check(Some(if all {
+            Vec::new()
+        } else {
+            args.check_jet.clone()
+        }));
+    }
     rt.set_gc_log(args.gc_log);
 
     if args.full {
@@ -685,6 +698,7 @@ mod tests {
             memory_limit_mib: None,
             no_jets: false,
             skip_jet: Vec::new(),
+            check_jet: Vec::new(),
             jet_stats: false,
             gc_log: false,
         };
