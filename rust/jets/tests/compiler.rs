@@ -63,3 +63,37 @@ fn every_ut_cache_equals_its_arm() {
         assert!(called, "no program exercises %{name}");
     }
 }
+
+/// `fitz` as vere-v3.0's jet computes it, reached through compiled Hoon.
+/// The Hoon 140 arm compares size numbers where it means aura texts, so it
+/// says yes for any two unsized auras; vere's jet (which ran every vere
+/// pier, and which zuse needs to build) compares the texts.
+#[test]
+fn fitz_is_vere_s() {
+    let Some(mut k) = Kernel::boot() else { return };
+    let src = "|=([a=@tas b=@tas] (fitz a b))";
+    let cases = [
+        ("ud", "u", true),
+        ("u", "ud", true),
+        ("ud", "ux", false),
+        ("", "ux", true),
+        ("u", "t", false),
+        ("uvI", "uvH", true),
+        ("uvH", "uvI", false),
+        ("tas", "ta", true),
+    ];
+    for (a, b, want) in cases {
+        let sample = T::tuple(&[cord(a), cord(b)]);
+        match k.run(src, "fitz", &sample, Mode::Jet) {
+            common::Outcome::Product(p) => {
+                assert_eq!(p.as_u64(), Some(u64::from(!want)), "(fitz %{a} %{b})")
+            }
+            common::Outcome::Crash(m) => panic!("(fitz %{a} %{b}) crashed %{}", m.name()),
+        }
+    }
+    // Where they part: the Hoon says yes to `(fitz %u %t)`.
+    match k.run(src, "fitz", &T::tuple(&[cord("u"), cord("t")]), Mode::Hoon) {
+        common::Outcome::Product(p) => assert_eq!(p.as_u64(), Some(0)),
+        common::Outcome::Crash(m) => panic!("crashed %{}", m.name()),
+    }
+}

@@ -1,4 +1,4 @@
-//! The compiler (`pen`): the `ut` caches.
+//! The compiler (`pen`): `fitz` (aura compatibility) and the `ut` caches.
 //!
 //! vere's `ut` "jets" (`crop`, `fish`, `fuse`, `mint`, `mull`, `rest`,
 //! `nest-dext`) contain no compiler logic: each looks its inputs up in the
@@ -9,9 +9,11 @@
 //! never hits a stale entry. Like vere, the keys leave out the rest of the
 //! `ut` door's sample (`fan`, `rib`).
 
+pub mod fitz;
 pub mod ut;
 
 crate::table::family! {
+    fitz: "one/two/tri/qua/pen/fitz" => fitz::jet;
     ut_crop: "one/two/tri/qua/pen/ut/crop" => ut::crop;
     ut_fish: "one/two/tri/qua/pen/ut/fish" => ut::fish;
     ut_fuse: "one/two/tri/qua/pen/ut/fuse" => ut::fuse;
