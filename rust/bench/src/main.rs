@@ -63,6 +63,12 @@ fn workloads() -> Vec<Workload> {
             run: mug_brass,
         },
         Workload {
+            name: "brass-replay",
+            what: "mars play of the vere-made brass pier from scratch: lifecycle + 53 events, every mug checked",
+            vere: Some((109.6, 175)),
+            run: brass_replay,
+        },
+        Workload {
             name: "stress",
             what: "allocate 20 GB in one computation keeping 500 MB live",
             vere: None,
@@ -124,6 +130,52 @@ fn shared_dir() -> PathBuf {
     std::env::var_os("MARS_SHARED_DIR")
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared"))
+}
+
+/// Copy a directory tree (the pier: a few LMDB files).
+fn copy_tree(from: &std::path::Path, to: &std::path::Path) -> std::io::Result<()> {
+    std::fs::create_dir_all(to)?;
+    for entry in std::fs::read_dir(from)? {
+        let entry = entry?;
+        let dest = to.join(entry.file_name());
+        if entry.file_type()?.is_dir() {
+            copy_tree(&entry.path(), &dest)?;
+        } else {
+            std::fs::copy(entry.path(), dest)?;
+        }
+    }
+    Ok(())
+}
+
+/// `mars play` (the binary beside this one) on a fresh copy of brass-zod.
+/// Its peak RSS is the child's (the bench reports the larger of its own
+/// and its children's).
+fn brass_replay() -> Result<String, String> {
+    let src = shared_dir().join("test-piers/brass-zod");
+    if !src.is_dir() {
+        return Err(format!("skipped: no {}", src.display()));
+    }
+    let exe = std::env::current_exe().map_err(|e| e.to_string())?;
+    let mars = exe.with_file_name("mars");
+    let dir = std::env::temp_dir().join(format!("mars-bench-brass-{}", std::process::id()));
+    let pier = dir.join("brass-zod");
+    copy_tree(&src, &pier).map_err(|e| e.to_string())?;
+    let out = Command::new(&mars).arg("play").arg(&pier).output();
+    let _ = std::fs::remove_dir_all(&dir);
+    let out = out.map_err(|e| format!("{}: {e}", mars.display()))?;
+    let err = String::from_utf8_lossy(&out.stderr);
+    let last = err
+        .lines()
+        .find(|l| l.starts_with("play: now at event"))
+        .unwrap_or("")
+        .to_string();
+    if !out.status.success() || !err.contains("mug mismatches: none") {
+        return Err(format!(
+            "mars play failed: {}",
+            err.lines().last().unwrap_or("")
+        ));
+    }
+    Ok(last)
 }
 
 fn brass() -> Result<Vec<u8>, String> {
@@ -223,10 +275,15 @@ fn stress() -> Result<String, String> {
     ))
 }
 
+/// Peak RSS of this process or of its largest child, in MB.
 fn peak_rss_mb() -> u64 {
-    nix::sys::resource::getrusage(nix::sys::resource::UsageWho::RUSAGE_SELF)
-        .map(|u| u.max_rss() as u64 / 1024)
-        .unwrap_or(0)
+    use nix::sys::resource::{getrusage, UsageWho};
+    let of = |who| {
+        getrusage(who)
+            .map(|u| u.max_rss() as u64 / 1024)
+            .unwrap_or(0)
+    };
+    of(UsageWho::RUSAGE_SELF).max(of(UsageWho::RUSAGE_CHILDREN))
 }
 
 fn child(name: &str) -> ! {
