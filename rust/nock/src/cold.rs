@@ -51,6 +51,11 @@ struct Location {
 pub struct Cold {
     locs: Vec<Location>,
     by_battery: FxHashMap<u32, Vec<LocId>>,
+    /// Cores located since the last collection, by their word: a core is
+    /// immutable, so until the collector moves nouns (and may reuse their
+    /// addresses) its location cannot change. Direct-mapped; emptied by
+    /// every collection (`roots`) and whenever locations are dropped.
+    seen: Vec<std::cell::Cell<(u64, LocId)>>,
     /// Registrations seen, for statistics.
     pub registrations: u64,
 }
@@ -62,6 +67,9 @@ fn same(heap: Option<&Heap>, a: Noun, b: Noun) -> bool {
         None => noun_eq(a, b),
     }
 }
+
+/// Entries of the located-core cache (a power of two).
+const SEEN_SLOTS: usize = 4096;
 
 /// Maximum ancestry depth followed when locating (a kernel's is ~10).
 const MAX_DEPTH: usize = 256;
@@ -119,6 +127,37 @@ impl Cold {
         if depth > MAX_DEPTH {
             return None;
         }
+        let slot = self.seen_slot(core);
+        if let Some(cell) = slot {
+            let (raw, id) = cell.get();
+            if raw == core.raw() {
+                return Some(id);
+            }
+        }
+        let found = self.locate_uncached(heap, core, depth);
+        if let (Some(cell), Some(id)) = (slot, found) {
+            cell.set((core.raw(), id));
+        }
+        found
+    }
+
+    /// The `seen` entry for `core` (none until something is registered).
+    #[inline]
+    fn seen_slot(&self, core: Noun) -> Option<&std::cell::Cell<(u64, LocId)>> {
+        if self.seen.is_empty() || !core.is_cell() {
+            return None;
+        }
+        let h = (core.raw() >> 3) as usize ^ (core.raw() >> 15) as usize;
+        self.seen.get(h & (SEEN_SLOTS - 1))
+    }
+
+    fn forget_seen(&mut self) {
+        for c in &self.seen {
+            c.set((0, 0));
+        }
+    }
+
+    fn locate_uncached(&self, heap: Option<&Heap>, core: Noun, depth: usize) -> Option<LocId> {
         let (battery, payload) = core.cell_parts()?;
         if self.by_battery.is_empty() {
             return None;
@@ -283,6 +322,11 @@ impl Cold {
     }
 
     fn push(&mut self, loc: Location) {
+        if self.seen.is_empty() {
+            self.seen = (0..SEEN_SLOTS)
+                .map(|_| std::cell::Cell::new((0, 0)))
+                .collect();
+        }
         let id = self.locs.len() as LocId;
         self.by_battery
             .entry(mug(loc.battery))
@@ -294,6 +338,7 @@ impl Cold {
     /// Drop every location registered after the first `len` (a failed
     /// event's registrations).
     pub fn truncate(&mut self, len: usize) {
+        self.forget_seen();
         while self.locs.len() > len {
             let Some(loc) = self.locs.pop() else { break };
             let id = self.locs.len() as LocId;
@@ -315,6 +360,7 @@ impl Cold {
 
     /// Keep every noun of the cold state.
     pub fn roots(&mut self, gc: &mut Collector<'_>) {
+        self.forget_seen();
         for loc in &mut self.locs {
             gc.root(&mut loc.battery);
             gc.root(&mut loc.chum);

@@ -254,3 +254,34 @@ fn jet_check_reports_a_jet_that_differs_from_its_nock() {
     assert_eq!(run(&mut rt, &call(true, "10")).as_deref(), Ok("9"));
     assert_eq!(rt.jet_mismatches(), 1);
 }
+
+#[test]
+fn located_cores_are_forgotten_when_nouns_move() {
+    // A core is matched once per collection period by its address; after a
+    // collection that address may hold another noun, which must be located
+    // afresh.
+    let mut rt = runtime();
+    rt.install_hot(hot());
+    let pull = format!("[7 {} [9 2 0 1]]", gate_builder(true));
+    let f = parse(&mut rt, &pull);
+    let gate = rt.nock(Noun::ZERO, f).expect("builds the gate");
+    let (battery, payload) = gate.cell_parts().expect("a gate");
+    let context = payload.cell_parts().expect("a payload").1;
+    let kept = [rt.keep(battery), rt.keep(context)];
+    rt.collect(Generation::Minor);
+    rt.collect(Generation::Minor);
+    let (battery, context) = (rt.root(kept[0]), rt.root(kept[1]));
+    // First allocations of a fresh nursery: the real gate...
+    let payload = rt.heap.cell(Noun::direct(5), context);
+    let real = rt.heap.cell(battery, payload);
+    assert!(rt.cold().jet(&rt.heap, real, 2).is_some());
+    let real_word = real.raw();
+    rt.collect(Generation::Minor);
+    let battery = rt.root(kept[0]);
+    // ...then, at the same address, a core with the same battery and a
+    // context that was never registered.
+    let payload = rt.heap.cell(Noun::direct(5), Noun::ZERO);
+    let fake = rt.heap.cell(battery, payload);
+    assert_eq!(fake.raw(), real_word, "the nursery reused the address");
+    assert!(rt.cold().jet(&rt.heap, fake, 2).is_none());
+}
