@@ -103,6 +103,7 @@
 //! reach the crate there anyway. `rug` (GMP) was not considered: it needs
 //! `libgmp-dev` on every machine, and nothing here was decisive enough.
 
+pub mod aura;
 mod big;
 pub mod bits;
 pub mod crypto;
@@ -111,6 +112,8 @@ pub mod crypto;
 pub mod coverage {
     #![doc = include_str!("coverage.md")]
 }
+pub mod digest;
+pub mod floats;
 pub mod hash;
 pub mod lists;
 pub mod maps;
@@ -121,6 +124,7 @@ pub mod serial;
 pub mod sha;
 pub mod table;
 pub mod text;
+pub mod typecons;
 pub mod types;
 pub mod util;
 pub mod virt;

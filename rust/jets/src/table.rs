@@ -9,7 +9,10 @@
 
 use mars_nock::{HotEntry, JetFn};
 
-use crate::{bits, crypto, hash, lists, maps, math, order, parse, serial, sha, text, types, virt};
+use crate::{
+    aura, bits, crypto, digest, floats, hash, lists, maps, math, order, parse, serial, sha, text,
+    typecons, types, virt,
+};
 
 /// The arm every jet replaces: `$`, axis 2 of the gate.
 pub const ARM: u64 = 2;
@@ -67,6 +70,10 @@ static FAMILIES: &[&[Gate]] = &[
     crypto::GATES,
     parse::GATES,
     types::GATES,
+    typecons::GATES,
+    aura::GATES,
+    digest::GATES,
+    floats::GATES,
     virt::GATES,
 ];
 
