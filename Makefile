@@ -15,7 +15,7 @@ build:
 test:
 	$(CARGO) test --release --workspace
 
-bench:
+bench: build
 	$(CARGO) run --release -p mars-bench
 	$(CARGO) bench -p mars-serial
 

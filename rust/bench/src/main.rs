@@ -4,7 +4,11 @@
 //! means mars is faster).
 //!
 //! `mars-bench` runs everything; `mars-bench NAME...` runs some;
-//! `mars-bench --one NAME` is the child side.
+//! `mars-bench --one NAME` is the child side. The RSS ratio is vere's peak
+//! RSS over ours (above 1: mars uses less). `kernel.rs` has the workloads
+//! that drive `mars serf` as a king would.
+
+mod kernel;
 
 use std::path::PathBuf;
 use std::process::Command;
@@ -21,7 +25,22 @@ struct Workload {
     what: &'static str,
     /// vere 3.0's seconds and peak RSS (MB), where baselines.md has them.
     vere: Option<(f64, u64)>,
-    run: fn() -> Result<String, String>,
+    run: Run,
+}
+
+/// How a workload is timed.
+enum Run {
+    /// The whole call.
+    Whole(fn() -> Result<String, String>),
+    /// The part the workload times itself (`Outcome::secs`).
+    Timed(fn() -> Result<Outcome, String>),
+}
+
+/// What a self-timed workload measured.
+pub struct Outcome {
+    /// The seconds of the measured part (the whole call when `None`).
+    pub secs: Option<f64>,
+    pub text: String,
 }
 
 fn workloads() -> Vec<Workload> {
@@ -30,49 +49,61 @@ fn workloads() -> Vec<Workload> {
             name: "decrement",
             what: "naive decrement of 10^7",
             vere: Some((0.79, 77)),
-            run: decrement,
+            run: Run::Whole(decrement),
         },
         Workload {
             name: "deep",
             what: "non-tail recursion 10^6 deep (copy a list)",
             vere: Some((0.74, 131)),
-            run: deep,
+            run: Run::Whole(deep),
         },
         Workload {
             name: "ackermann",
             what: "Ackermann(3,6), decrement inlined (not vere's jetted formula)",
             vere: Some((1.06, 77)),
-            run: ackermann,
+            run: Run::Whole(ackermann),
         },
         Workload {
             name: "cue-brass",
             what: "cue of brass-2023.pill (3.9 MB)",
             vere: None,
-            run: cue_brass,
+            run: Run::Whole(cue_brass),
         },
         Workload {
             name: "jam-brass",
             what: "jam of the cued brass pill",
             vere: None,
-            run: jam_brass,
+            run: Run::Whole(jam_brass),
         },
         Workload {
             name: "mug-brass",
             what: "mug of the cued brass pill (uncached)",
             vere: None,
-            run: mug_brass,
+            run: Run::Whole(mug_brass),
         },
         Workload {
             name: "brass-replay",
             what: "mars play of the vere-made brass pier from scratch: lifecycle + 53 events, every mug checked",
             vere: Some((109.6, 175)),
-            run: brass_replay,
+            run: Run::Whole(brass_replay),
+        },
+        Workload {
+            name: "brass-boot",
+            what: "boot of the brass pill under a king: its 13 boot events in one %play (then save, snapshot size)",
+            vere: Some((112.0, 228)),
+            run: Run::Timed(kernel::brass_boot),
+        },
+        Workload {
+            name: "brass-restart",
+            what: "restart of the booted brass pier to %ripe (snapshot load)",
+            vere: Some((0.48, 43)),
+            run: Run::Timed(kernel::brass_restart),
         },
         Workload {
             name: "stress",
             what: "allocate 20 GB in one computation keeping 500 MB live",
             vere: None,
-            run: stress,
+            run: Run::Whole(stress),
         },
     ]
 }
@@ -164,12 +195,13 @@ fn brass_replay() -> Result<String, String> {
     let _ = std::fs::remove_dir_all(&dir);
     let out = out.map_err(|e| format!("{}: {e}", mars.display()))?;
     let err = String::from_utf8_lossy(&out.stderr);
-    let last = err
+    let summary = String::from_utf8_lossy(&out.stdout);
+    let last = summary
         .lines()
         .find(|l| l.starts_with("play: now at event"))
         .unwrap_or("")
         .to_string();
-    if !out.status.success() || !err.contains("mug mismatches: none") {
+    if !out.status.success() || !summary.contains("mug mismatches: none") {
         return Err(format!(
             "mars play failed: {}",
             err.lines().last().unwrap_or("")
@@ -291,10 +323,14 @@ fn child(name: &str) -> ! {
         fail(&format!("no workload {name}"))
     };
     let t = Instant::now();
-    let r = (w.run)();
-    let secs = t.elapsed().as_secs_f64();
+    let r = match w.run {
+        Run::Whole(f) => f().map(|text| Outcome { secs: None, text }),
+        Run::Timed(f) => f(),
+    };
+    let whole = t.elapsed().as_secs_f64();
     match r {
-        Ok(out) => {
+        Ok(Outcome { secs, text: out }) => {
+            let secs = secs.unwrap_or(whole);
             println!("{secs:.4} {} {out}", peak_rss_mb());
             std::process::exit(0)
         }
@@ -312,8 +348,8 @@ fn main() {
     }
     let exe = std::env::current_exe().unwrap_or_else(|e| fail(&e.to_string()));
     println!(
-        "{:<10} {:>9} {:>8} {:>10} {:>9}  result",
-        "workload", "mars s", "RSS MB", "vere s", "ratio"
+        "{:<13} {:>9} {:>10} {:>8} {:>8} {:>7} {:>9}  result",
+        "workload", "mars s", "vere s", "ratio", "RSS MB", "vere MB", "RSS ratio"
     );
     for w in workloads() {
         if !args.is_empty() && !args.iter().any(|a| a == w.name) {
@@ -326,7 +362,7 @@ fn main() {
         };
         let ok = out.as_ref().map(|o| o.status.success()).unwrap_or(false);
         if !ok {
-            println!("{:<10} {text}  ({})", w.name, w.what);
+            println!("{:<13} {text}  ({})", w.name, w.what);
             continue;
         }
         let mut parts = text.splitn(3, ' ');
@@ -336,12 +372,17 @@ fn main() {
             .unwrap_or(f64::NAN);
         let rss: u64 = parts.next().and_then(|s| s.parse().ok()).unwrap_or(0);
         let result = parts.next().unwrap_or("");
-        let (vs, ratio) = match w.vere {
-            Some((v, _)) => (format!("{v:.2}"), format!("{:.2}x", v / secs)),
-            None => ("-".into(), "-".into()),
+        let (vs, ratio, vm, mratio) = match w.vere {
+            Some((v, m)) => (
+                format!("{v:.2}"),
+                format!("{:.2}x", v / secs),
+                m.to_string(),
+                format!("{:.2}x", m as f64 / rss.max(1) as f64),
+            ),
+            None => ("-".into(), "-".into(), "-".into(), "-".into()),
         };
         println!(
-            "{:<10} {secs:>9.3} {rss:>8} {vs:>10} {ratio:>9}  {result}  ({})",
+            "{:<13} {secs:>9.3} {vs:>10} {ratio:>8} {rss:>8} {vm:>7} {mratio:>9}  {result}  ({})",
             w.name, w.what
         );
     }

@@ -10,7 +10,8 @@
 //! * `replay.rs`: replaying an event log into a serf (mug-checked).
 //! * `play_cmd.rs`: `mars play`, vere's `urbit play` (replay into data.pma);
 //!   `inspect_cmd.rs`: `mars inspect` (epochs, META, events, dates).
-//! * `king_cmd.rs`: `mars king`, the real king with mars as its serf.
+//! * `king_cmd.rs`: `mars king`, the real king with mars as its serf;
+//!   `pill.rs`: pills and the boot sequence the king writes for a new pier.
 //! * `nock_cmd.rs`: `mars nock`; `trace.rs`: crash rendering for terminals.
 //!
 //! Dependencies point one way: noun ← serial ← nock ← serf; eventlog and
@@ -79,6 +80,7 @@ pub mod kernel;
 pub mod king_cmd;
 pub mod newt;
 pub mod nock_cmd;
+pub mod pill;
 pub mod play_cmd;
 pub mod plea;
 pub mod replay;

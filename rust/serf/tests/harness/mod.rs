@@ -3,6 +3,8 @@
 //! plea as strictly as the king (`Plea::decode`, serf-protocol.md §4).
 #![allow(dead_code)]
 
+pub mod dojo;
+
 use std::collections::VecDeque;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -32,7 +34,7 @@ pub struct King {
     pending: VecDeque<Kind>,
     /// For each outstanding `%play`, the last event of its batch.
     play_last: VecDeque<u64>,
-    /// `%slog` pleas seen, as (priority, tank) rendered.
+    /// `%slog` pleas seen, as (priority, tank rendered as the king would).
     pub slogs: Vec<(u32, String)>,
     pub flogs: Vec<String>,
     pub eve: u64,
@@ -138,9 +140,7 @@ impl King {
             let noun = mars_serial::cue(&mut self.heap, &frame).expect("plea must cue");
             let plea = Plea::decode(noun).unwrap_or_else(|e| panic!("invalid plea: {e}"));
             match plea {
-                Plea::Slog { pri, tank } => {
-                    self.slogs.push((pri, mars_noun::fmt::render(tank, 4096)))
-                }
+                Plea::Slog { pri, tank } => self.slogs.push((pri, mars_serf::tank::render(tank))),
                 Plea::Flog(cord) => self.flogs.push(cord_text(cord)),
                 other => return other,
             }
