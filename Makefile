@@ -18,6 +18,7 @@ test:
 bench: build
 	$(CARGO) run --release -p mars-bench
 	$(CARGO) bench -p mars-serial
+	$(CARGO) bench -p mars-jets
 
 # The memory-design proof: 20 GB allocated, 500 MB live, peak RSS < 2 GB.
 stress:

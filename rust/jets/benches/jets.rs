@@ -1,5 +1,6 @@
-//! Micro-benchmarks of the pure jet functions on large atoms: `add`, `mul`,
-//! `cut` and `met` on 64-bit, 1 KB and 1 MB operands. Products pile up in
+//! Micro-benchmarks of the pure jet functions: `add`, `mul`, `cut` and
+//! `met` on 64-bit, 1 KB and 1 MB operands; `by/put` and `in/put` building
+//! a map and a set of 10^5 entries; `shax` of 1 MB. Products pile up in
 //! the nursery, so each sample runs in chunks with a collection (operands
 //! kept as roots) between chunks, outside the timed part.
 //!
@@ -9,7 +10,7 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
-use mars_jets::{bits, math};
+use mars_jets::{bits, maps, math, sha};
 use mars_nock::{Root, Runtime};
 use mars_noun::{Atom, Generation, HeapConfig, Noun};
 
@@ -156,5 +157,59 @@ fn met(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, add, mul, cut, met);
+/// Build a map (`by/put`) and a set (`in/put`) of 10^5 pseudo-random
+/// keys from empty, one insert at a time; each iteration is the whole
+/// build, collected afterwards.
+fn treaps(c: &mut Criterion) {
+    const N: usize = 100_000;
+    let keys = words(N, 5);
+    let mut g = c.benchmark_group("10^5 inserts");
+    g.sample_size(10);
+    g.throughput(Throughput::Elements(N as u64));
+    for (label, map) in [("by/put", true), ("in/put", false)] {
+        g.bench_function(BenchmarkId::from_parameter(label), |bench| {
+            let mut rt = runtime();
+            bench.iter_custom(|iters| {
+                let mut total = Duration::ZERO;
+                for _ in 0..iters {
+                    let start = Instant::now();
+                    let mut t = Noun::ZERO;
+                    for (i, &k) in keys.iter().enumerate() {
+                        let k = rt.heap.atom_u64(k >> 2);
+                        t = if map {
+                            maps::by_put::put(&mut rt.heap, t, k, Noun::direct(i as u64))
+                        } else {
+                            maps::in_put::put(&mut rt.heap, t, k)
+                        }
+                        .expect("put");
+                    }
+                    total += start.elapsed();
+                    black_box(t);
+                    rt.collect(Generation::Minor);
+                }
+                total
+            });
+        });
+    }
+    g.finish();
+}
+
+/// `(shax d)` of a 1 MB atom.
+fn shax(c: &mut Criterion) {
+    let mut g = c.benchmark_group("shax");
+    g.throughput(Throughput::Bytes(1 << 20));
+    g.bench_function("1 MB", |bench| {
+        let mut rt = runtime();
+        let d = rt.heap.atom_from_words(&words(131_072, 6));
+        let ops = keep(&mut rt, d, Noun::ZERO);
+        bench.iter_custom(|iters| {
+            timed(&mut rt, ops, 32, iters, |rt, d, _| {
+                sha::shax::shax(&mut rt.heap, d)
+            })
+        });
+    });
+    g.finish();
+}
+
+criterion_group!(benches, add, mul, cut, met, treaps, shax);
 criterion_main!(benches);

@@ -71,6 +71,7 @@ static FAMILIES: &[&[Gate]] = &[
     parse::GATES,
     types::GATES,
     typecons::GATES,
+    typecons::GATES_NOT_K138,
     aura::GATES,
     digest::GATES,
     floats::GATES,
