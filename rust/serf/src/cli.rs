@@ -37,6 +37,15 @@ pub enum Command {
     /// is <PIER>/.urb/chk/data.pma. Exit status: the code of %live %exit, or
     /// 1 on end of input, a malformed writ, or a failed save.
     Serf(SerfArgs),
+    /// Boot a new fake ship's pier from a pill, as the king's `-F SHIP -B PILL` would
+    ///
+    /// Writes <PIER>/.urb/log as vere v3.0's king does (META, then the boot
+    /// sequence: the pill's lifecycle, %wyrd %whom %wack %verb, the pill's
+    /// kernel ova, dill's %boot, its userspace ova; fresh time and entropy),
+    /// then computes it into <PIER>/.urb/chk/data.pma like `mars play`. Start
+    /// the ship afterwards with `mars king --urbit URBIT -- PIER`. Exit status
+    /// as `mars play`'s (2 also when PIER already has an event log).
+    Boot(crate::boot_cmd::BootArgs),
     /// Replay a pier's event log into mars's snapshot, like vere's `urbit play`
     ///
     /// Starts from <PIER>/.urb/chk/data.pma when it is present and valid,

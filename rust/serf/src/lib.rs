@@ -9,6 +9,7 @@
 //!   self-replay before `%ripe`).
 //! * `replay.rs`: replaying an event log into a serf (mug-checked).
 //! * `play_cmd.rs`: `mars play`, vere's `urbit play` (replay into data.pma);
+//!   `boot_cmd.rs`: `mars boot`, a new fake ship's pier from a pill;
 //!   `inspect_cmd.rs`: `mars inspect` (epochs, META, events, dates).
 //! * `king_cmd.rs`: `mars king`, the real king with mars as its serf;
 //!   `pill.rs`: pills and the boot sequence the king writes for a new pier.
@@ -73,6 +74,7 @@
 //! | 44 | reach the latest epoch's base | `replay_piers::snapshot_behind_the_latest_epoch_catches_up`, `worked_pier_replays_after_data_pma_is_deleted` |
 
 pub mod alarm;
+pub mod boot_cmd;
 pub mod cli;
 pub mod goof;
 pub mod inspect_cmd;

@@ -35,6 +35,7 @@ fn run(cli: Cli) -> ExitCode {
     match cli.command {
         Command::King { urbit, args } => mars_serf::king_cmd::run(&urbit, &args),
         Command::Serf(args) => mars_serf::serf_cmd::run(args),
+        Command::Boot(args) => mars_serf::boot_cmd::run(&args),
         Command::Play(args) => mars_serf::play_cmd::run(&args),
         Command::Inspect(args) => mars_serf::inspect_cmd::run(&args),
         Command::Nock {
