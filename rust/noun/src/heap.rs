@@ -28,6 +28,10 @@ pub struct HeapConfig {
     pub limit_bytes: usize,
     /// A major collection is wanted when old space has grown to this many
     /// times what survived the previous major collection (in percent).
+    /// Peak memory is about (this + 100)% of live data (old space, then its
+    /// copy) and majors are cheap (the brass kernel's 90 MiB in ~50 ms): at
+    /// 130 the brass replay peaks at 312 MB against 363 MB at 200, in the
+    /// same time (33 majors instead of 20).
     pub major_growth_percent: usize,
     /// Old space size below which no major collection is wanted.
     pub major_min_bytes: usize,
@@ -47,7 +51,7 @@ impl Default for HeapConfig {
         HeapConfig {
             nursery_bytes: 32 << 20,
             limit_bytes: 4 << 30,
-            major_growth_percent: 200,
+            major_growth_percent: 130,
             major_min_bytes: 64 << 20,
         }
     }
