@@ -30,8 +30,8 @@
 //!
 //! Failures: after an event crashes or is interrupted (SIGINT, SIGTERM: the
 //! runtime's interrupt flag bails the running event `%intr`/`%term`), the
-//! state after the last good event is saved. After a mug mismatch nothing is
-//! saved: the kernel disagrees with the log from that event on. A second
+//! state after the last good event is saved; so it is after a mug mismatch,
+//! whose own state is dropped (as vere's `urbit play` does). A second
 //! SIGINT exits at once (status 1); `data.pma` is then the last save, whole.
 
 use std::io::IsTerminal;
@@ -429,10 +429,13 @@ fn failure(serf: &mut Serf, start: u64, e: ReplayError) -> Stop {
             event,
             expected,
             actual,
-        } => Stop::failed(format!(
-            "event {event}: mug mismatch: expected {expected:#010x}, actual {actual:#010x}; \
-             the state after it is not saved (--soft-mugs reports mismatches and goes on)"
-        )),
+        } => {
+            let s = saved(serf);
+            Stop::failed(format!(
+                "event {event}: mug mismatch: expected {expected:#010x}, actual {actual:#010x}; \
+                 {s} (--soft-mugs reports mismatches and goes on)"
+            ))
+        }
         e @ (ReplayError::Log(_) | ReplayError::BadEvent { .. }) => {
             let s = saved(serf);
             Stop::input(format!("corrupt event log: {e}; {s}"))
@@ -506,6 +509,13 @@ impl Shown {
     }
 
     fn update(&mut self, p: Progress) {
+        if p.saved {
+            let line = format!("play: saved the state after event {}", p.event);
+            match &self.bar {
+                Some(bar) => bar.println(line),
+                None => eprintln!("{line}"),
+            }
+        }
         let done = p.event.saturating_sub(self.first) + 1;
         let left = self.last.saturating_sub(p.event);
         let secs = p.elapsed.as_secs_f64();

@@ -33,6 +33,8 @@ pub struct ReplayOptions {
 #[derive(Debug, Clone, Copy)]
 pub struct Progress {
     pub event: u64,
+    /// A snapshot of this event was just saved (`snap_every`).
+    pub saved: bool,
     pub first: u64,
     pub last: u64,
     pub elapsed: Duration,
@@ -160,38 +162,46 @@ pub fn replay(
         let batch = log.read(next, want)?;
         for e in &batch {
             let job = cue_event(serf, e)?;
-            if let Err(b) = serf.poke_replay(job) {
-                return Err(ReplayError::Event {
-                    event: e.number,
-                    mote: b.mote().name(),
-                    trace: frames(&mut serf.rt, &b),
-                });
-            }
-            let actual = serf.mug();
-            if e.mug != 0 && e.mug != actual {
-                if !opts.soft_mugs {
+            // Without --soft-mugs a kernel that disagrees with the log is not
+            // installed: the state stays at the last event that agreed.
+            let check = if opts.soft_mugs { 0 } else { e.mug };
+            match serf.poke_replay_checked(job, check) {
+                Ok(None) => {}
+                Ok(Some(actual)) => {
                     return Err(ReplayError::Mismatch {
                         event: e.number,
                         expected: e.mug,
                         actual,
-                    });
+                    })
                 }
+                Err(b) => {
+                    return Err(ReplayError::Event {
+                        event: e.number,
+                        mote: b.mote().name(),
+                        trace: frames(&mut serf.rt, &b),
+                    })
+                }
+            }
+            let actual = serf.mug();
+            if e.mug != 0 && e.mug != actual {
                 summary.mismatches.push((e.number, e.mug, actual));
             }
             summary.events += 1;
             since_save += 1;
             next = e.number + 1;
         }
+        let saved = opts.snap_every.is_some_and(|n| since_save >= n);
+        if saved {
+            serf.save()?;
+            since_save = 0;
+        }
         progress(Progress {
             event: serf.event(),
+            saved,
             first,
             last,
             elapsed: started.elapsed(),
         });
-        if opts.snap_every.is_some_and(|n| since_save >= n) {
-            serf.save()?;
-            since_save = 0;
-        }
     }
     if since_save > 0 {
         serf.save()?;

@@ -173,12 +173,28 @@ impl Serf {
     /// Replay one event: poke with no `%crud` retry; on success the event
     /// counter advances.
     pub fn poke_replay(&mut self, job: Noun) -> Result<(), Bail> {
+        self.poke_replay_checked(job, 0).map(|_| ())
+    }
+
+    /// Replay one event whose stored mug is `want` (0: unchecked). A new
+    /// kernel whose mug is not `want` is not installed: the state stays at
+    /// the last event that agreed with the log, and the new mug is returned
+    /// (vere's `_mars_poke_play`).
+    pub fn poke_replay_checked(&mut self, job: Noun, want: u32) -> Result<Option<u32>, Bail> {
         self.rt.clear_transient_memo();
         let kernel = self.kernel().ok_or_else(Bail::exit)?;
+        let mark = self.rt.cold_len();
         let (_effects, new) = self.poke_checked(kernel, job)?;
+        if want != 0 {
+            let actual = mug(new);
+            if actual != want {
+                self.rt.truncate_cold(mark);
+                return Ok(Some(actual));
+            }
+        }
         let eve = self.dun + 1;
         self.install(new, eve);
-        Ok(())
+        Ok(None)
     }
 
     /// The first plea: `[%ripe [1 139 4] dun mug]`.

@@ -226,10 +226,20 @@ fn mug_mismatch_stops_naming_the_event_and_both_mugs() {
         stderr.contains("event 15: mug mismatch: expected 0x57d6b64e, actual 0x57d6b64f"),
         "{stderr}"
     );
+    // As vere's `urbit play`: the state of the last event that agreed with
+    // the log is saved; the disagreeing one is not.
     assert!(
-        !data_pma(&pier).exists(),
-        "a state that disagrees with the log is not saved"
+        stderr.contains("saved the state after event 14"),
+        "{stderr}"
     );
+    assert_eq!(snapshot_at(&pier), Some((14, 0x57d6b64f)));
+    let again = play(&pier, &[]);
+    assert_eq!(
+        again.status.code(),
+        Some(1),
+        "resumes, and stops at 15 again"
+    );
+    assert_eq!(snapshot_at(&pier), Some((14, 0x57d6b64f)));
 
     let out = play(&pier, &["--soft-mugs"]);
     let (stdout, stderr) = text(&out);
@@ -407,13 +417,19 @@ fn an_event_that_does_not_cue_is_a_corrupt_log() {
 #[test]
 fn snap_at_saves_while_replaying() {
     // Events 2-1201; event 1201 has a wrong stored mug, so the replay stops
-    // there without a final save: only --snap-at leaves a snapshot, taken
+    // there, saving event 1200. With --snap-at a snapshot is also taken
     // after the first batch (the lifecycle and events 2-1025).
     let jobs = vec![OK; 1200];
     let s = synthetic(&jobs, &[(1201, 0x1234)]);
     let out = play(&s.pier, &[]);
-    assert_eq!(out.status.code(), Some(1), "{}", text(&out).1);
-    assert_eq!(snapshot_at(&s.pier), None);
+    let stderr = text(&out).1;
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        !stderr.contains("saved the state after event 1025"),
+        "{stderr}"
+    );
+    assert_eq!(snapshot_at(&s.pier), Some((1200, s.mug)));
+    std::fs::remove_file(data_pma(&s.pier)).expect("rm data.pma");
     let out = play(&s.pier, &["--snap-at", "500"]);
     let stderr = text(&out).1;
     assert_eq!(out.status.code(), Some(1), "{stderr}");
@@ -421,7 +437,11 @@ fn snap_at_saves_while_replaying() {
         stderr.contains("event 1201: mug mismatch: expected 0x00001234"),
         "{stderr}"
     );
-    assert_eq!(snapshot_at(&s.pier), Some((1025, s.mug)));
+    assert!(
+        stderr.contains("play: saved the state after event 1025"),
+        "{stderr}"
+    );
+    assert_eq!(snapshot_at(&s.pier), Some((1200, s.mug)));
 }
 
 #[test]
