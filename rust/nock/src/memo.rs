@@ -122,7 +122,7 @@ mod tests {
     fn minor_collections_root_only_new_entries() {
         let mut heap = Heap::new(HeapConfig::default()).expect("heap");
         let mut memo = Memo::new(1000);
-        let mut expect = |heap: &mut Heap, memo: &mut Memo, n: u64| {
+        let expect = |heap: &mut Heap, memo: &mut Memo, n: u64| {
             for i in 0..n {
                 let [s, f, p] = entry(heap, i);
                 let got = memo.get(heap, s, f).expect("a hit");
