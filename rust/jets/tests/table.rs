@@ -676,6 +676,130 @@ fn case(name: &str) -> Case {
         "scot" => on(c(text("ud"), a(1000)), text("1.000")),
         "scow" => on(c(text("ux"), a(255)), l(&[48, 120, 102, 102])),
         "slaw" => on(c(text("ud"), text("1.000")), c(a(0), a(1000))),
+        // the rest of hex (digest/): published vectors in Urbit's byte order
+        "blake2b" => on(
+            T::tuple(&[c(a(3), a(0x61_6263)), c(a(0), a(0)), a(64)]),
+            hex_be(
+                "ba80a53f981c4d0d6a2797b69f12f6e94c212f14685ac4b74b12bb6fdbffa2d1\
+                 7d87c5392aab792dc252d5de4533cc9518d38aa8dbf1925ab92386edd4009923",
+            ),
+        ),
+        "kecc_k224" | "kecc_k256" | "kecc_k384" | "kecc_k512" => {
+            let want = match name {
+                "kecc_k224" => "c30411768506ebe1c2871b1ee2e87d38df342317300a9b97a95ec6a8",
+                "kecc_k256" => "4e03657aea45a94fc7d47ba826c8d667c0d1e6e33a64a036ec44f58fa12d6c45",
+                "kecc_k384" => {
+                    "f7df1165f033337be098e7d288ad6a2f74409d7a60b49c36642218de161b1f99\
+                     f8c681e4afaf31a34db29fb763e3c28e"
+                }
+                _ => {
+                    "18587dc2ea106b9a1563e32b3312421ca164c7f1f07bc922a9c83d77cea3a1e5\
+                     d0c69910739025372dc14ac9642629379540c17e2a65b19d77aa511a9d00bb96"
+                }
+            };
+            on(c(a(3), a(0x63_6261)), hex_be(want))
+        }
+        "ripemd160" => on(
+            c(a(3), a(0x61_6263)),
+            hex_be("8eb208f7e05d987a9b044a8e98c6b087f15a0bfc"),
+        ),
+        // a toy hash gate that gives its data ([0 13]), block 4, output 2
+        "hmac" => on(
+            T::tuple(&[
+                T::tuple(&[gate_of(c(a(0), a(13))), a(4), a(2)]),
+                c(a(1), a(0x6b)),
+                c(a(1), a(0x6d)),
+            ]),
+            a(0x37b9_9292_366d),
+        ),
+        // RFC 9106's Argon2id: [msg sat] at 6, the outer gate's sample at 510
+        "argon2" => Case {
+            edits: vec![
+                (
+                    6,
+                    c(
+                        c(a(32), hex_be(&"01".repeat(32))),
+                        c(a(16), hex_be(&"02".repeat(16))),
+                    ),
+                ),
+                (
+                    510,
+                    T::tuple(&[
+                        a(32),
+                        a(0x6469),
+                        a(0x13),
+                        a(4),
+                        a(32),
+                        a(3),
+                        c(a(8), hex_be(&"03".repeat(8))),
+                        c(a(12), hex_be(&"04".repeat(12))),
+                    ]),
+                ),
+            ],
+            want: Some(hex_be(
+                "0d640df58d78766c08c037a34a8b53c9d01ef0452d75b65eb52520e96b01e659",
+            )),
+        },
+        // RFC 7914 (little-endian throughout)
+        "scr_pbk" | "scr_pbl" => on(
+            if name == "scr_pbk" {
+                T::tuple(&[bytes(b"passwd"), bytes(b"salt"), a(1), a(64)])
+            } else {
+                T::tuple(&[bytes(b"passwd"), a(6), bytes(b"salt"), a(4), a(1), a(64)])
+            },
+            hex_le(
+                "55ac046e56e3089fec1691c22544b605f94185216dde0465e68b9d57c20dacbc\
+                 49ca9cccf179b645991664b39d77ef317c71b845b1e30bd509112041d3a19783",
+            ),
+        ),
+        "scr_hsh" | "scr_hsl" => on(
+            if name == "scr_hsh" {
+                T::tuple(&[a(0), a(0), a(16), a(1), a(1), a(64)])
+            } else {
+                T::tuple(&[a(0), a(0), a(0), a(0), a(16), a(1), a(1), a(64)])
+            },
+            hex_le(
+                "77d6576238657b203b19ca42c18a0497f16b4844e3074ae8dfdffa3fede21442\
+                 fcd0069ded0948f8326a753a0fc81f17e8d3e0fb2e0d3628cf35e20c38d18906",
+            ),
+        ),
+        // RFC 6979 secp256k1: key 1, SHA-256("Satoshi Nakamoto"); BIP-340 vector 1
+        "secp_make" | "secp_sign" | "secp_reco" => {
+            let h = hex_be("a0dc65ffca799873cbea0ac274015b9526505daaaed385155425f7337704883e");
+            let r = hex_be("934b1ea10a4b3c1757e2b0c017d0b6143ce3c9a7e6a4a49860d7a6ab210ee3d8");
+            let s = hex_be("2442ce9d2b916064108014783e923ec36b49743e2ffa1c4496f01a512aafd9e5");
+            match name {
+                "secp_make" => on(
+                    c(h, a(1)),
+                    hex_be("8f8a276c19f4149656b280621e358cce24f5f52542772691ee69063b74f15d15"),
+                ),
+                "secp_sign" => on(c(h, a(1)), T::tuple(&[a(1), r, s])),
+                _ => on(
+                    T::tuple(&[h, a(1), r, s]),
+                    c(
+                        hex_be("79be667ef9dcbbac55a06295ce870b07029bfcdb2dce28d959f2815b16f81798"),
+                        hex_be("483ada7726a3c4655da4fbfc0e1108a8fd17b448a68554199c47d08ffb10d4b8"),
+                    ),
+                ),
+            }
+        }
+        "secp_sosi" | "secp_sove" => {
+            let msg = hex_be("243f6a8885a308d313198a2e03707344a4093822299f31d0082efa98ec4e6c89");
+            let sig = hex_be(
+                "6896bd60eeae296db48a229ff71dfe071bde413e6d43f917dc8dcf8c78de3341\
+                 8906d11ac976abccb20b091292bff4ea897efcb639ea871cfa95f6de339e4b0a",
+            );
+            if name == "secp_sosi" {
+                let sk = hex_be("b7e151628aed2a6abf7158809cf4f3c762e7160f38b4da56a784d9045190cfef");
+                on(T::tuple(&[sk, msg, a(1)]), sig)
+            } else {
+                let pk = hex_be("dff1d77f2a671c5f36183726db2341be58feae1da2deced843240f7b502ba659");
+                on(T::tuple(&[pk, msg, sig]), a(0))
+            }
+        }
+        "base16_en" => on(c(a(2), a(0xabcd)), bytes(b"abcd")),
+        "base16_de" => on(bytes(b"abcd"), T::tuple(&[a(0), a(2), a(0xabcd)])),
+        "loss" => on(c(l(&[1, 2, 3]), l(&[2, 3, 4])), l(&[2, 3])),
         other => panic!("no sample for %{other}: add one to `case`"),
     }
 }
