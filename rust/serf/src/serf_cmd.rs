@@ -117,13 +117,30 @@ fn self_replay(serf: &mut Serf, pier: &std::path::Path) -> Result<(), String> {
         ..ReplayOptions::default()
     };
     let mut shown = std::time::Instant::now();
+    let start = serf.event();
     let summary = replay(serf, &mut log, &opts, |p| {
         if shown.elapsed().as_secs() >= 5 {
             shown = std::time::Instant::now();
             eprintln!("mars: replayed to event {} of {}", p.event, p.last);
         }
     })
-    .map_err(|e| format!("replay failed: {e}"))?;
+    .map_err(|e| {
+        // Keep the work done: the state of the last event that agreed with
+        // the log (a disagreeing kernel is never installed), as `mars play`
+        // and vere's `urbit play` do.
+        let kept = if serf.event() > start {
+            match serf.save() {
+                Ok(()) => format!("; saved the state after event {}", serf.event()),
+                Err(s) => format!(
+                    "; could not save the state after event {}: {s}",
+                    serf.event()
+                ),
+            }
+        } else {
+            String::new()
+        };
+        format!("replay failed: {e}{kept}")
+    })?;
     eprintln!(
         "mars: replayed {} events in {:.1}s, now at event {} (mug {:#x})",
         summary.events,

@@ -140,9 +140,13 @@ fn mismatching_log_stops_the_serf() {
     );
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("event 15: mug mismatch"), "{err}");
-    assert!(
-        !pier.join(".urb/chk/data.pma").exists(),
-        "a state that disagrees with the log is never saved"
+    // The state of the last event that agreed with the log is kept; the
+    // disagreeing one never is.
+    assert!(err.contains("saved the state after event 14"), "{err}");
+    let b = std::fs::read(pier.join(".urb/chk/data.pma")).expect("data.pma");
+    assert_eq!(
+        u64::from_le_bytes(b[16..24].try_into().expect("8 bytes")),
+        14
     );
 }
 
