@@ -89,3 +89,71 @@ pub fn compare(
     let (a, b) = (operand(a)?, operand(b)?);
     Ok(loob(op(f, a, b)))
 }
+
+/// The eleven arms of a float door (`add sub mul div sqt fma lth lte equ
+/// gte gth`) for the format `$f`, as `pub fn`s of the invoking module.
+macro_rules! door_arms {
+    ($f:expr) => {
+        use mars_nock::{JetError, Runtime};
+        use mars_noun::Noun;
+
+        use $crate::floats::ieee::{binary, compare, ternary, unary};
+        use $crate::floats::soft;
+
+        /// `add`.
+        pub fn add(rt: &mut Runtime, core: Noun) -> Result<Noun, JetError> {
+            binary(rt, core, $f, soft::add)
+        }
+
+        /// `sub`.
+        pub fn sub(rt: &mut Runtime, core: Noun) -> Result<Noun, JetError> {
+            binary(rt, core, $f, soft::sub)
+        }
+
+        /// `mul`.
+        pub fn mul(rt: &mut Runtime, core: Noun) -> Result<Noun, JetError> {
+            binary(rt, core, $f, soft::mul)
+        }
+
+        /// `div`.
+        pub fn div(rt: &mut Runtime, core: Noun) -> Result<Noun, JetError> {
+            binary(rt, core, $f, soft::div)
+        }
+
+        /// `sqt`.
+        pub fn sqt(rt: &mut Runtime, core: Noun) -> Result<Noun, JetError> {
+            unary(rt, core, $f, soft::sqrt)
+        }
+
+        /// `fma`: `a * b + c`, rounded once.
+        pub fn fma(rt: &mut Runtime, core: Noun) -> Result<Noun, JetError> {
+            ternary(rt, core, $f, soft::fma)
+        }
+
+        /// `lth`.
+        pub fn lth(_: &mut Runtime, core: Noun) -> Result<Noun, JetError> {
+            compare(core, $f, soft::lt)
+        }
+
+        /// `lte`.
+        pub fn lte(_: &mut Runtime, core: Noun) -> Result<Noun, JetError> {
+            compare(core, $f, soft::le)
+        }
+
+        /// `equ`.
+        pub fn equ(_: &mut Runtime, core: Noun) -> Result<Noun, JetError> {
+            compare(core, $f, soft::eq)
+        }
+
+        /// `gte`: `b <= a`.
+        pub fn gte(_: &mut Runtime, core: Noun) -> Result<Noun, JetError> {
+            compare(core, $f, |f, a, b| soft::le(f, b, a))
+        }
+
+        /// `gth`: `b < a`.
+        pub fn gth(_: &mut Runtime, core: Noun) -> Result<Noun, JetError> {
+            compare(core, $f, |f, a, b| soft::lt(f, b, a))
+        }
+    };
+}
+pub(crate) use door_arms;
