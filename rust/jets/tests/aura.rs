@@ -33,7 +33,7 @@ use mars_nock::{JetError, Mote};
 use mars_noun::Noun;
 use proptest::collection::vec;
 use proptest::prelude::*;
-use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
+use proptest::test_runner::TestRunner;
 
 /// Random cases per property (more with `MARS_DIFF_CASES`).
 fn cases() -> u32 {
@@ -45,14 +45,7 @@ fn cases() -> u32 {
 
 /// A deterministic runner (same cases every run; failures shrink).
 fn runner() -> TestRunner {
-    TestRunner::new_with_rng(
-        Config {
-            cases: cases(),
-            failure_persistence: None,
-            ..Config::default()
-        },
-        TestRng::deterministic_rng(RngAlgorithm::ChaCha),
-    )
+    common::runner(cases())
 }
 
 /// The cord of `bytes`.

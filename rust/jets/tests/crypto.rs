@@ -22,7 +22,6 @@ use mars_nock::{JetError, Mote, Runtime};
 use mars_noun::{noun_eq, HeapConfig, Noun};
 use proptest::collection::vec;
 use proptest::prelude::*;
-use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
 use std::cell::RefCell;
 
 // ------------------------------------------------------------ helpers
@@ -101,16 +100,7 @@ fn t_of(n: Noun) -> T {
     }
 }
 
-fn runner(cases: u32) -> TestRunner {
-    TestRunner::new_with_rng(
-        Config {
-            cases,
-            failure_persistence: None,
-            ..Config::default()
-        },
-        TestRng::deterministic_rng(RngAlgorithm::ChaCha),
-    )
-}
+use common::runner;
 
 /// `n` random values of `s`.
 fn draw<S: Strategy>(s: S, n: u32) -> Vec<S::Value> {

@@ -20,7 +20,7 @@ mod common;
 use common::{Ivory, Mode, T};
 use proptest::collection::vec;
 use proptest::prelude::*;
-use proptest::test_runner::{Config, TestRunner};
+use proptest::test_runner::TestRunner;
 use std::cell::RefCell;
 
 /// Random cases per gate (more with `MARS_DIFF_CASES`).
@@ -33,16 +33,7 @@ fn cases() -> u32 {
 
 /// A deterministic runner (same cases every run; failures shrink).
 fn runner() -> TestRunner {
-    TestRunner::new_with_rng(
-        Config {
-            cases: cases(),
-            failure_persistence: None,
-            ..Config::default()
-        },
-        proptest::test_runner::TestRng::deterministic_rng(
-            proptest::test_runner::RngAlgorithm::ChaCha,
-        ),
-    )
+    common::runner(cases())
 }
 
 /// A kilobyte of pseudo-random words.

@@ -30,7 +30,6 @@ use mars_nock::{JetError, Mote, Runtime};
 use mars_noun::{noun_eq, HeapConfig, Noun};
 use proptest::collection::vec;
 use proptest::prelude::*;
-use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
 use sha2::Digest;
 use std::cell::RefCell;
 
@@ -152,16 +151,7 @@ fn fails(rt: &mut Runtime, name: &str, sample: &T, err: JetError) {
     );
 }
 
-fn runner(cases: u32) -> TestRunner {
-    TestRunner::new_with_rng(
-        Config {
-            cases,
-            failure_persistence: None,
-            ..Config::default()
-        },
-        TestRng::deterministic_rng(RngAlgorithm::ChaCha),
-    )
-}
+use common::runner;
 
 /// `n` random values of `s`.
 fn draw<S: Strategy>(s: S, n: u32) -> Vec<S::Value> {

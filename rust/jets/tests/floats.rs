@@ -30,7 +30,7 @@ use common::{Mode, Outcome, T};
 use mars_nock::Mote;
 use mars_noun::noun_eq;
 use proptest::prelude::*;
-use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
+use proptest::test_runner::TestRunner;
 
 /// Random cases per arm (more with `MARS_DIFF_CASES`).
 fn cases() -> u32 {
@@ -49,14 +49,7 @@ fn thin<X: Clone>(v: &[X]) -> Vec<X> {
 
 /// A deterministic runner (same cases every run; failures shrink).
 fn runner() -> TestRunner {
-    TestRunner::new_with_rng(
-        Config {
-            cases: cases(),
-            failure_persistence: None,
-            ..Config::default()
-        },
-        TestRng::deterministic_rng(RngAlgorithm::ChaCha),
-    )
+    common::runner(cases())
 }
 
 /// An IEEE interchange format, as its door names it.

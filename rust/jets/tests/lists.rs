@@ -30,7 +30,7 @@ use mars_nock::Mote;
 use mars_noun::{Heap, Noun};
 use proptest::collection::vec;
 use proptest::prelude::*;
-use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
+use proptest::test_runner::TestRunner;
 
 /// Random cases per gate and family of inputs (more with `MARS_DIFF_CASES`).
 fn cases() -> u32 {
@@ -42,14 +42,7 @@ fn cases() -> u32 {
 
 /// A deterministic runner (same cases every run; failures shrink).
 fn runner() -> TestRunner {
-    TestRunner::new_with_rng(
-        Config {
-            cases: cases(),
-            failure_persistence: None,
-            ..Config::default()
-        },
-        TestRng::deterministic_rng(RngAlgorithm::ChaCha),
-    )
+    common::runner(cases())
 }
 
 /// Check `src` (a wrapper gate calling the jetted gate `name`) on every

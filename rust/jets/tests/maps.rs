@@ -34,7 +34,7 @@ use common::{Mode, Outcome, T};
 use mars_noun::{noun_eq, Noun};
 use proptest::collection::vec;
 use proptest::prelude::*;
-use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
+use proptest::test_runner::TestRunner;
 
 /// Random cases per arm and family of inputs (more with `MARS_DIFF_CASES`).
 fn cases() -> u32 {
@@ -46,14 +46,7 @@ fn cases() -> u32 {
 
 /// A deterministic runner (same cases every run; failures shrink).
 fn runner() -> TestRunner {
-    TestRunner::new_with_rng(
-        Config {
-            cases: cases(),
-            failure_persistence: None,
-            ..Config::default()
-        },
-        TestRng::deterministic_rng(RngAlgorithm::ChaCha),
-    )
+    common::runner(cases())
 }
 
 /// Check `src` (a wrapper gate calling the arm `name`) on every fixed

@@ -26,7 +26,6 @@ use common::{Mode, Outcome, T};
 use proptest::collection::vec;
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
-use proptest::test_runner::{Config, TestRunner};
 
 /// Every jet of the family.
 const JETS: &[&str] = &[
@@ -94,18 +93,7 @@ fn cases() -> u32 {
         .unwrap_or(if cfg!(debug_assertions) { 4 } else { 16 })
 }
 
-fn runner(cases: u32) -> TestRunner {
-    TestRunner::new_with_rng(
-        Config {
-            cases,
-            failure_persistence: None,
-            ..Config::default()
-        },
-        proptest::test_runner::TestRng::deterministic_rng(
-            proptest::test_runner::RngAlgorithm::ChaCha,
-        ),
-    )
-}
+use common::runner;
 
 /// `n` values drawn from `s` (deterministic).
 fn draw<S: Strategy>(s: S, n: usize) -> Vec<S::Value> {

@@ -16,19 +16,9 @@ use mars_nock::{JetError, Mote, Runtime};
 use mars_noun::{noun_eq, HeapConfig, Noun};
 use proptest::collection::vec;
 use proptest::prelude::*;
-use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
 use std::cell::RefCell;
 
-fn runner(cases: u32) -> TestRunner {
-    TestRunner::new_with_rng(
-        Config {
-            cases,
-            failure_persistence: None,
-            ..Config::default()
-        },
-        TestRng::deterministic_rng(RngAlgorithm::ChaCha),
-    )
-}
+use common::runner;
 
 fn runtime() -> Runtime {
     Runtime::new(HeapConfig {

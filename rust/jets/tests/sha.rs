@@ -16,7 +16,6 @@ use mars_nock::{JetError, Mote, Runtime};
 use mars_noun::{HeapConfig, Noun};
 use proptest::collection::vec;
 use proptest::prelude::*;
-use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
 use std::cell::RefCell;
 
 /// An atom from bytes, least significant first.
@@ -71,16 +70,7 @@ fn gives(name: &str, sample: T, want: T) {
     );
 }
 
-fn runner(cases: u32) -> TestRunner {
-    TestRunner::new_with_rng(
-        Config {
-            cases,
-            failure_persistence: None,
-            ..Config::default()
-        },
-        TestRng::deterministic_rng(RngAlgorithm::ChaCha),
-    )
-}
+use common::runner;
 
 /// Check `src` (a wrapper gate) against its Hoon on every fixed sample and
 /// on `n` random ones. Returns the number of cases.

@@ -28,7 +28,7 @@ use mars_nock::Mote;
 use mars_noun::{Heap, HeapConfig, Noun};
 use proptest::collection::vec;
 use proptest::prelude::*;
-use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
+use proptest::test_runner::TestRunner;
 
 /// Random cases per gate (more with `MARS_DIFF_CASES`).
 fn cases() -> u32 {
@@ -40,14 +40,7 @@ fn cases() -> u32 {
 
 /// A deterministic runner (same cases every run; failures shrink).
 fn runner() -> TestRunner {
-    TestRunner::new_with_rng(
-        Config {
-            cases: cases(),
-            failure_persistence: None,
-            ..Config::default()
-        },
-        TestRng::deterministic_rng(RngAlgorithm::ChaCha),
-    )
+    common::runner(cases())
 }
 
 /// A cord of these bytes.

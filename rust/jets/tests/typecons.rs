@@ -38,7 +38,7 @@ use mars_nock::{HotEntry, HotTable};
 use mars_noun::{noun_eq, Heap, HeapConfig, Noun};
 use proptest::collection::vec;
 use proptest::prelude::*;
-use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
+use proptest::test_runner::TestRunner;
 
 // ------------------------------------------------------------ harness
 
@@ -52,14 +52,7 @@ fn cases() -> u32 {
 
 /// A deterministic runner (same cases every run; failures shrink).
 fn runner() -> TestRunner {
-    TestRunner::new_with_rng(
-        Config {
-            cases: cases(),
-            failure_persistence: None,
-            ..Config::default()
-        },
-        TestRng::deterministic_rng(RngAlgorithm::ChaCha),
-    )
+    common::runner(cases())
 }
 
 /// Every jet of the crate's table and of `GATES_NOT_K138`, but `except`.

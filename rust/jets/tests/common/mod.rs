@@ -376,3 +376,17 @@ impl Ivory {
         self.run_raw(name, sample, Mode::Hoon)
     }
 }
+
+/// A deterministic proptest runner: the same `cases` every run, failures
+/// shrink, nothing persisted.
+pub fn runner(cases: u32) -> proptest::test_runner::TestRunner {
+    use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
+    TestRunner::new_with_rng(
+        Config {
+            cases,
+            failure_persistence: None,
+            ..Config::default()
+        },
+        TestRng::deterministic_rng(RngAlgorithm::ChaCha),
+    )
+}
