@@ -22,7 +22,6 @@ use mars_nock::{JetError, Mote, Runtime};
 use mars_noun::{noun_eq, HeapConfig, Noun};
 use proptest::collection::vec;
 use proptest::prelude::*;
-use std::cell::RefCell;
 
 // ------------------------------------------------------------ helpers
 
@@ -100,19 +99,7 @@ fn t_of(n: Noun) -> T {
     }
 }
 
-use common::runner;
-
-/// `n` random values of `s`.
-fn draw<S: Strategy>(s: S, n: u32) -> Vec<S::Value> {
-    let out = RefCell::new(Vec::new());
-    runner(n)
-        .run(&s, |v| {
-            out.borrow_mut().push(v);
-            Ok(())
-        })
-        .expect("draw");
-    out.into_inner()
-}
+use common::draw;
 
 /// Check `src` against its Hoon on every sample; returns the count.
 fn prove(k: &mut Kernel, src: &str, name: &str, samples: &[T]) -> usize {

@@ -31,7 +31,6 @@ use mars_noun::{noun_eq, HeapConfig, Noun};
 use proptest::collection::vec;
 use proptest::prelude::*;
 use sha2::Digest;
-use std::cell::RefCell;
 
 // ------------------------------------------------------------ helpers
 
@@ -151,19 +150,7 @@ fn fails(rt: &mut Runtime, name: &str, sample: &T, err: JetError) {
     );
 }
 
-use common::runner;
-
-/// `n` random values of `s`.
-fn draw<S: Strategy>(s: S, n: u32) -> Vec<S::Value> {
-    let out = RefCell::new(Vec::new());
-    runner(n)
-        .run(&s, |v| {
-            out.borrow_mut().push(v);
-            Ok(())
-        })
-        .expect("draw");
-    out.into_inner()
-}
+use common::draw;
 
 /// Check `src` against its Hoon on every sample; returns the count.
 fn prove(k: &mut Kernel, src: &str, name: &str, samples: &[T]) -> usize {

@@ -16,9 +16,6 @@ use mars_nock::{JetError, Mote, Runtime};
 use mars_noun::{noun_eq, HeapConfig, Noun};
 use proptest::collection::vec;
 use proptest::prelude::*;
-use std::cell::RefCell;
-
-use common::runner;
 
 fn runtime() -> Runtime {
     Runtime::new(HeapConfig {
@@ -81,17 +78,7 @@ fn compare(k: &mut Kernel, src: &str, name: &str, samples: &[T]) -> (usize, usiz
     (n, skipped)
 }
 
-/// `n` random values of `s`.
-fn draw<S: Strategy>(s: S, n: u32) -> Vec<S::Value> {
-    let out = RefCell::new(Vec::new());
-    runner(n)
-        .run(&s, |v| {
-            out.borrow_mut().push(v);
-            Ok(())
-        })
-        .expect("draw");
-    out.into_inner()
-}
+use common::draw;
 
 /// The jam of `t`, as a test atom.
 fn jam_of(t: &T) -> T {

@@ -390,3 +390,16 @@ pub fn runner(cases: u32) -> proptest::test_runner::TestRunner {
         TestRng::deterministic_rng(RngAlgorithm::ChaCha),
     )
 }
+
+/// `n` random values of the strategy `s`, from [`runner`] (the same values
+/// every run).
+pub fn draw<S: proptest::strategy::Strategy>(s: S, n: u32) -> Vec<S::Value> {
+    let out = std::cell::RefCell::new(Vec::new());
+    runner(n)
+        .run(&s, |v| {
+            out.borrow_mut().push(v);
+            Ok(())
+        })
+        .expect("draw");
+    out.into_inner()
+}
