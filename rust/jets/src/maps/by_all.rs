@@ -6,11 +6,18 @@ use mars_noun::Noun;
 use crate::maps::treap::{preorder_next, DOOR_SAMPLE};
 use crate::util::{loob, pair, sample, slot};
 
-/// `?&((b q.n.a) $(a l.a) $(a r.a))`: slam `b` on each value in preorder
-/// until a `%.n`; a product that is not a loobean is `%exit` (Nock 6 in the
-/// Hoon, `u3m_bail` in vere). A node is checked to be `[[p q] l r]` before
-/// its value is slammed (vere's `u3wdb_all`).
+/// `?&((b q.n.a) $(a l.a) $(a r.a))`: every value passes unless some
+/// product is `%.n` ([`find`]).
 pub fn all(rt: &mut Runtime, a: Noun, b: Noun) -> Result<bool, JetError> {
+    Ok(!find(rt, a, b, false)?)
+}
+
+/// Does slamming `b` on some value of `a` give the loobean `want`? Values
+/// are slammed in preorder until one does; a product that is not a
+/// loobean is `%exit` (Nock 6 in the Hoon, `u3m_bail` in vere). A node is
+/// checked to be `[[p q] l r]` before its value is slammed (vere's
+/// `u3wdb_all` and `u3wdb_any`).
+pub(crate) fn find(rt: &mut Runtime, a: Noun, b: Noun, want: bool) -> Result<bool, JetError> {
     let todo = rt.heap.cell(a, Noun::ZERO);
     // Kept across each slam: the gate and the walk.
     let mut live = [b, todo];
@@ -18,12 +25,12 @@ pub fn all(rt: &mut Runtime, a: Noun, b: Noun) -> Result<bool, JetError> {
         let q = pair(n)?.1;
         let gate = live[0];
         match rt.slam_keeping(gate, q, &mut live)?.as_direct() {
-            Some(0) => {}
-            Some(1) => return Ok(false),
+            Some(p @ (0 | 1)) if (p == 0) == want => return Ok(true),
+            Some(0 | 1) => {}
             _ => return Err(JetError::Exit),
         }
     }
-    Ok(true)
+    Ok(false)
 }
 
 /// `|*  b=$-(* ?)`, the door's map `a` at axis 30.

@@ -3,27 +3,13 @@
 use mars_nock::{JetError, Runtime};
 use mars_noun::Noun;
 
-use crate::maps::treap::{preorder_next, DOOR_SAMPLE};
-use crate::util::{loob, pair, sample, slot};
+use crate::maps::treap::DOOR_SAMPLE;
+use crate::util::{loob, sample, slot};
 
-/// `?|((b q.n.a) $(a l.a) $(a r.a))`: slam `b` on each value in preorder
-/// until a `%.y`; a product that is not a loobean is `%exit` (Nock 6 in the
-/// Hoon, `u3m_bail` in vere). A node is checked to be `[[p q] l r]` before
-/// its value is slammed (vere's `u3wdb_any`).
+/// `?|((b q.n.a) $(a l.a) $(a r.a))`: some product is `%.y`
+/// (`by_all::find`).
 pub fn any(rt: &mut Runtime, a: Noun, b: Noun) -> Result<bool, JetError> {
-    let todo = rt.heap.cell(a, Noun::ZERO);
-    // Kept across each slam: the gate and the walk.
-    let mut live = [b, todo];
-    while let Some(n) = preorder_next(&mut rt.heap, &mut live[1])? {
-        let q = pair(n)?.1;
-        let gate = live[0];
-        match rt.slam_keeping(gate, q, &mut live)?.as_direct() {
-            Some(1) => {}
-            Some(0) => return Ok(true),
-            _ => return Err(JetError::Exit),
-        }
-    }
-    Ok(false)
+    super::by_all::find(rt, a, b, true)
 }
 
 /// `|*  b=$-(* ?)`, the door's map `a` at axis 30.
